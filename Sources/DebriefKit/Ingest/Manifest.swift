@@ -1,0 +1,230 @@
+import Foundation
+import Yams
+
+/// The incident's `incident.yml`: what the incident is and where its evidence lives.
+///
+/// Every key is optional. Without `sources`, every file under the incident folder is read and its
+/// format detected. Unknown keys and bad values are errors that name the key, the file and the line,
+/// because a silently ignored typo (`timzone:`) would shift every timestamp.
+public struct Manifest: Sendable, Hashable {
+    /// The incident's title.
+    public var title: String?
+    /// The incident's identifier (`INC-2041`).
+    public var id: String?
+    /// The incident's severity.
+    public var severity: IncidentSeverity?
+    /// The zone for sources whose timestamps carry none (IANA name, e.g. `Europe/Berlin`).
+    public var timeZone: String?
+    /// The year for sources whose timestamps carry none, when the other sources cannot tell.
+    public var year: Int?
+    /// The evidence files; nil means every file under the folder.
+    public var sources: [Source]?
+
+    /// One evidence file named by the manifest.
+    public struct Source: Sendable, Hashable {
+        /// The file's path, relative to the manifest's folder.
+        public var path: String
+        /// The format, when detection should be overridden.
+        public var format: InputFormat?
+        /// The zone for this file's zone-less timestamps.
+        public var timeZone: String?
+        /// The year for this file's year-less timestamps.
+        public var year: Int?
+        /// The manifest line that names this source (for diagnostics).
+        public var line: Int?
+
+        /// Creates a source entry.
+        public init(path: String, format: InputFormat? = nil, timeZone: String? = nil, year: Int? = nil, line: Int? = nil) {
+            self.path = path
+            self.format = format
+            self.timeZone = timeZone
+            self.year = year
+            self.line = line
+        }
+    }
+
+    /// Creates a manifest.
+    public init(
+        title: String? = nil, id: String? = nil, severity: IncidentSeverity? = nil, timeZone: String? = nil,
+        year: Int? = nil, sources: [Source]? = nil
+    ) {
+        self.title = title
+        self.id = id
+        self.severity = severity
+        self.timeZone = timeZone
+        self.year = year
+        self.sources = sources
+    }
+
+    /// The keys a manifest may have at the top level.
+    public static let topLevelKeys = ["title", "id", "severity", "timezone", "year", "sources"]
+    /// The keys a `sources` entry may have.
+    public static let sourceKeys = ["path", "format", "timezone", "year"]
+
+    /// Parses manifest text; `path` names the file in errors.
+    public static func parse(_ text: String, path: String) throws -> Manifest {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DebriefError.yaml(error, path: path)
+        }
+        guard let root else { return Manifest() }
+        let reader = NodeReader(path: path)
+        guard let mapping = root.mapping else {
+            throw reader.error("the manifest must be a mapping of keys (title, severity, sources, …)", at: root)
+        }
+        var manifest = Manifest()
+        for (keyNode, value) in mapping {
+            let key = try reader.key(keyNode)
+            switch key {
+            case "title": manifest.title = try reader.string(value, key: key)
+            case "id": manifest.id = try reader.string(value, key: key)
+            case "severity": manifest.severity = try reader.severity(value, key: key)
+            case "timezone": manifest.timeZone = try reader.timeZone(value, key: key)
+            case "year": manifest.year = try reader.year(value, key: key)
+            case "sources": manifest.sources = try reader.sources(value)
+            default: throw reader.unknownKey(key, at: keyNode, allowed: topLevelKeys)
+            }
+        }
+        return manifest
+    }
+
+    /// Reads and parses the manifest at `url`.
+    public static func load(from url: URL, displayPath: String) throws -> Manifest {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DebriefError.wrapping(error, path: displayPath, action: "read the manifest")
+        }
+        guard data.count <= 1 << 20 else { throw DebriefError("manifest is larger than 1 MiB", path: displayPath) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DebriefError("manifest is not valid UTF-8", path: displayPath)
+        }
+        return try parse(text, path: displayPath)
+    }
+}
+
+/// Reads typed values from YAML nodes, turning every mistake into an error naming key and line.
+struct NodeReader {
+    let path: String
+
+    func error(_ message: String, at node: Node) -> DebriefError {
+        DebriefError(message, path: path, line: node.mark?.line)
+    }
+
+    func key(_ node: Node) throws -> String {
+        guard let key = node.scalar?.string else { throw error("keys must be plain names", at: node) }
+        return key
+    }
+
+    func unknownKey(_ key: String, at node: Node, allowed: [String]) -> DebriefError {
+        var message = "unknown key '\(key)'"
+        if let suggestion = closest(to: key, in: allowed) { message += " (did you mean '\(suggestion)'?)" }
+        message += "; allowed here: " + allowed.joined(separator: ", ")
+        return error(message, at: node)
+    }
+
+    func string(_ node: Node, key: String) throws -> String {
+        guard let scalar = node.scalar else { throw error("'\(key)' must be text", at: node) }
+        return scalar.string
+    }
+
+    func severity(_ node: Node, key: String) throws -> IncidentSeverity {
+        let text = try string(node, key: key)
+        guard let severity = IncidentSeverity(text: text) else {
+            throw error("'\(key)' must be one of P0, P1, P2, P3 (got '\(text)')", at: node)
+        }
+        return severity
+    }
+
+    func timeZone(_ node: Node, key: String) throws -> String {
+        let text = try string(node, key: key)
+        guard TimeZone(identifier: text) != nil else {
+            throw error("'\(key)' must be an IANA time zone such as 'Europe/Berlin' or 'UTC' (got '\(text)')", at: node)
+        }
+        return text
+    }
+
+    func year(_ node: Node, key: String) throws -> Int {
+        guard let year = node.int, (1970...2200).contains(year) else {
+            throw error("'\(key)' must be a four-digit year (got '\(node.scalar?.string ?? "a non-scalar")')", at: node)
+        }
+        return year
+    }
+
+    func format(_ node: Node, key: String) throws -> InputFormat {
+        let text = try string(node, key: key)
+        guard let format = InputFormat(rawValue: text) else {
+            var message = "unknown format '\(text)'"
+            if let suggestion = closest(to: text, in: InputFormat.allCases.map(\.rawValue)) {
+                message += " (did you mean '\(suggestion)'?)"
+            }
+            throw error(message + "; `debrief formats` lists them", at: node)
+        }
+        return format
+    }
+
+    func sources(_ node: Node) throws -> [Manifest.Source] {
+        guard let sequence = node.sequence else {
+            throw error("'sources' must be a list of entries such as '- path: logs/app.log'", at: node)
+        }
+        var result: [Manifest.Source] = []
+        for item in sequence {
+            if let scalar = item.scalar {
+                result.append(Manifest.Source(path: scalar.string, line: item.mark?.line))
+                continue
+            }
+            guard let mapping = item.mapping else {
+                throw error("each source must be a path or a mapping with 'path:'", at: item)
+            }
+            var source = Manifest.Source(path: "", line: item.mark?.line)
+            for (keyNode, value) in mapping {
+                let key = try self.key(keyNode)
+                switch key {
+                case "path": source.path = try string(value, key: key)
+                case "format": source.format = try format(value, key: key)
+                case "timezone": source.timeZone = try timeZone(value, key: key)
+                case "year": source.year = try year(value, key: key)
+                default: throw unknownKey(key, at: keyNode, allowed: Manifest.sourceKeys)
+                }
+            }
+            guard !source.path.isEmpty else { throw error("a source needs 'path:'", at: item) }
+            result.append(source)
+        }
+        return result
+    }
+}
+
+/// The candidate within edit distance 2 of `word`, if any (for "did you mean").
+func closest(to word: String, in candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1]
+            for (j, cb) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    let lowered = Array(word.lowercased())
+    let scored = candidates.map { ($0, distance(lowered, Array($0.lowercased()))) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+    return best.0
+}
+
+extension DebriefError {
+    /// A YAML syntax error with the file and line.
+    static func yaml(_ error: YamlError, path: String) -> DebriefError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return DebriefError("invalid YAML: \(problem)", path: path, line: mark.line)
+        default:
+            return DebriefError("invalid YAML: \(error)", path: path)
+        }
+    }
+}

@@ -1,0 +1,189 @@
+/// Reads JSON-lines logs: one JSON object per line (structured application logs, Bunyan, pino,
+/// zap, logrus, Serilog compact, ECS, journald `-o json`, …).
+///
+/// ## Fields
+/// - time: the first present of `@timestamp`, `timestamp`, `ts`, `time`, `date`, `datetime`,
+///   `eventTime`, `__REALTIME_TIMESTAMP`, `@t`, `t`, … as ISO 8601 (any fraction, `Z`, `±hh:mm` or
+///   `±hhmm`), RFC 2822, or an epoch number (s/ms/µs/ns, number or string); zone-less times use the
+///   source's zone.
+/// - level: `level`, `severity`, `lvl`, `levelname`, `log.level`, `@l`, or journald's `PRIORITY`.
+/// - message: `msg`, `message`, `MESSAGE`, `@m`, `@mt`, `text`, `log`, `event`, `body`.
+/// - actor: `service`, `service.name`, `app`, `application`, `logger`, `component`, `SYSLOG_IDENTIFIER`.
+/// Other scalar members (and those of directly nested objects, as `parent.child`) become attributes.
+///
+/// ## Leniency
+/// A line that is not a JSON object, or has no recognisable time, is kept raw with a warning.
+public struct JSONLinesParser: LineEventParser {
+    /// Names that hold the time, most specific first.
+    static let timeKeys: [StaticString] = [
+        "@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "event_time",
+        "__REALTIME_TIMESTAMP", "@t", "t", "asctime", "time_local", "logtime", "log_time", "timeGenerated",
+        "created_at", "createdAt", "EdgeStartTimestamp",
+    ]
+    static let levelKeys: [StaticString] = [
+        "level", "severity", "lvl", "levelname", "loglevel", "log_level", "log.level", "@l", "severity_text",
+        "PRIORITY",
+    ]
+    static let messageKeys: [StaticString] = [
+        "msg", "message", "MESSAGE", "@m", "@mt", "text", "log", "event", "body", "short_message",
+    ]
+    static let actorKeys: [StaticString] = [
+        "service", "service.name", "app", "application", "logger", "logger_name", "component",
+        "SYSLOG_IDENTIFIER", "_COMM",
+    ]
+    /// At most this many attributes are kept per line, each value cut to `maxAttributeLength`.
+    static let maxAttributes = 32
+    static let maxAttributeLength = 512
+
+    /// Creates a parser.
+    public init() {}
+
+    public mutating func parse(_ line: Line, into sink: inout EventSink) {
+        if line.isBlank { return }
+        var timeRank = Int.max
+        var timeMember: (kind: JSONScanner.Kind, text: String)?
+        var levelRank = Int.max
+        var levelText: String?
+        var messageRank = Int.max
+        var message: String?
+        var actorRank = Int.max
+        var actor: String?
+        var attributes = Attributes()
+        var nested: [(prefix: String, bytes: UnsafeRawBufferPointer)] = []
+        do throws(JSONScanner.Failure) {
+            try JSONScanner.forEachMember(in: line.bytes) { member in
+                if let rank = Self.rank(of: member, in: Self.timeKeys), rank < timeRank,
+                    member.kind == .string || member.kind == .number
+                {
+                    timeRank = rank
+                    timeMember = (member.kind, member.stringValue)
+                    return
+                }
+                if let rank = Self.rank(of: member, in: Self.levelKeys), rank < levelRank,
+                    member.kind == .string || member.kind == .number
+                {
+                    levelRank = rank
+                    levelText = member.stringValue
+                    return
+                }
+                if let rank = Self.rank(of: member, in: Self.messageKeys), rank < messageRank, member.kind == .string {
+                    messageRank = rank
+                    message = member.stringValue
+                    return
+                }
+                if let rank = Self.rank(of: member, in: Self.actorKeys), rank < actorRank, member.kind == .string {
+                    actorRank = rank
+                    actor = member.stringValue
+                }
+                switch member.kind {
+                case .object:
+                    if nested.count < 4 { nested.append((member.keyString, member.value)) }
+                case .array, .null:
+                    break
+                default:
+                    Self.keep(member.keyString, member.stringValue, in: &attributes)
+                }
+            }
+        } catch {
+            let reason = line.bytes.first == 0x7B ? "malformed JSON (\(error.message) at column \(error.offset + 1))" : "not a JSON object"
+            sink.keepRaw(line, reason: reason, kind: "malformed JSON line")
+            return
+        }
+        // ECS-style nested members: log.level, service.name, http.* and the like.
+        for (prefix, bytes) in nested {
+            try? JSONScanner.forEachMember(in: bytes) { member in
+                let key = prefix + "." + member.keyString
+                if levelText == nil, prefix == "log", member.keyEquals("level") {
+                    levelText = member.stringValue
+                } else if actor == nil, prefix == "service", member.keyEquals("name") {
+                    actor = member.stringValue
+                } else if member.kind != .object && member.kind != .array && member.kind != .null {
+                    Self.keep(key, member.stringValue, in: &attributes)
+                }
+            }
+        }
+        guard let timeMember else {
+            sink.keepRaw(line, reason: "no timestamp field", kind: "no timestamp field")
+            return
+        }
+        let timeText = timeMember.text
+        var parsed: ParsedTimestamp?
+        var utf8 = timeText
+        parsed = utf8.withUTF8 { TimestampParser.any(UnsafeRawBufferPointer($0)) }
+        guard let parsed, let time = sink.instant(for: parsed, line: line.number) else {
+            sink.keepRaw(line, reason: "unrecognised timestamp '\(timeText.prefix(40))'", kind: "unrecognised timestamp")
+            return
+        }
+        var severity: Severity?
+        if let levelText {
+            if levelRank == Self.levelKeys.count - 1, let number = Int(levelText) {
+                severity = Severity(syslogSeverity: number)  // journald PRIORITY
+            } else if let number = Int(levelText) {
+                severity = Self.severity(numericLevel: number)
+            } else {
+                severity = Severity(levelName: levelText)
+            }
+            if severity == nil { attributes["level"] = levelText }
+        }
+        let text = message ?? line.text
+        sink.emit(
+            time: time, timeText: timeText, line: line.number, offset: line.offset, kind: .log, actor: actor,
+            severity: severity, text: text, attributes: attributes)
+    }
+
+    /// pino/bunyan numeric levels (10 trace … 60 fatal); small numbers are read as syslog severities.
+    static func severity(numericLevel: Int) -> Severity? {
+        switch numericLevel {
+        case 0...7: Severity(syslogSeverity: numericLevel)
+        case 10..<20: .trace
+        case 20..<30: .debug
+        case 30..<40: .info
+        case 40..<50: .warning
+        case 50..<60: .error
+        case 60...: .critical
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    static func rank(of member: JSONScanner.Member, in keys: [StaticString]) -> Int? {
+        for (index, key) in keys.enumerated() where member.keyEquals(key) {
+            return index
+        }
+        return nil
+    }
+
+    static func keep(_ key: String, _ value: String, in attributes: inout Attributes) {
+        guard attributes.count < maxAttributes else { return }
+        if value.utf8.count > maxAttributeLength {
+            attributes[key] = String(decoding: value.utf8.prefix(maxAttributeLength), as: UTF8.self) + "…"
+        } else {
+            attributes[key] = value
+        }
+    }
+
+    /// Confidence that the sample is JSON lines: the share of lines that are objects with a time.
+    public static func confidence(for sample: SniffSample) -> Double {
+        guard sample.firstSignificantByte == 0x7B else { return 0 }
+        let lines = sample.lines.prefix(20)
+        guard !lines.isEmpty else { return 0 }
+        var good = 0
+        for line in lines {
+            var text = line
+            let ok: Bool = text.withUTF8 { utf8 in
+                var hasTime = false
+                do {
+                    try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
+                        if rank(of: member, in: timeKeys) != nil { hasTime = true }
+                    }
+                } catch {
+                    return false
+                }
+                return hasTime
+            }
+            if ok { good += 1 }
+        }
+        // A pretty-printed JSON document has a lone "{" first line: not JSON lines.
+        return Double(good) / Double(lines.count) * 0.9
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads one evidence file end to end: opens it (decompressing gzip), detects its format, runs the
+/// parser and accounts for every record. Never throws: a file that cannot be read becomes a summary
+/// with an error diagnostic, and the run goes on.
+public struct SourceReader: Sendable {
+    /// Limits applied to every source.
+    public var limits: IngestLimits
+    /// How many bytes detection looks at.
+    public static let sampleSize = 64 * 1024
+
+    /// Creates a reader.
+    public init(limits: IngestLimits = IngestLimits()) {
+        self.limits = limits
+    }
+
+    /// Detects the format of `spec` (or takes the manifest's) without parsing it.
+    public func detect(_ spec: SourceSpec) -> (format: InputFormat?, confidence: Double, reason: String?) {
+        if let format = spec.format { return (format, 1, nil) }
+        do {
+            var compressed = false
+            var reader = try open(spec, compressed: &compressed)
+            let bytes = reader.peek(upTo: Self.sampleSize)
+            let detection = FormatSniffer.detect(SniffSample(bytes: bytes, isComplete: bytes.count < Self.sampleSize))
+            return (detection.format, detection.confidence, detection.reason)
+        } catch {
+            return (nil, 0, (error as? DebriefError)?.message ?? "\(error)")
+        }
+    }
+
+    /// Reads `spec` fully. `referenceInstant` anchors year-less timestamps.
+    public func read(_ spec: SourceSpec, referenceInstant: Instant? = nil) -> IngestedSource {
+        var diagnostics = Diagnostics()
+        let path = spec.displayPath
+        let size = (try? FileManager.default.attributesOfItem(atPath: spec.url.path)[.size] as? NSNumber)?.int64Value ?? 0
+        var summary = SourceSummary(
+            path: path, format: "unreadable", confidence: 0, records: 0, skipped: 0, unplaced: 0, firstTime: nil,
+            lastTime: nil, bytes: size, compressed: false, reordered: 0)
+        var compressed = false
+        var reader: LineReader
+        do {
+            reader = try open(spec, compressed: &compressed)
+        } catch {
+            let failure = DebriefError.wrapping(error, path: path, action: "read this file")
+            diagnostics.report(
+                Diagnostic(.error, failure.message, path: spec.manifestLine == nil ? path : nil, line: nil))
+            return IngestedSource(summary: summary, events: [], diagnostics: diagnostics)
+        }
+        summary.compressed = compressed
+        let sampleBytes = reader.peek(upTo: Self.sampleSize)
+        let format: InputFormat
+        if let fixed = spec.format {
+            format = fixed
+            summary.confidence = 1
+        } else {
+            let detection = FormatSniffer.detect(SniffSample(bytes: sampleBytes, isComplete: sampleBytes.count < Self.sampleSize))
+            guard let detected = detection.format else {
+                summary.format = "unrecognized"
+                summary.confidence = detection.confidence
+                diagnostics.warn("not read: \(detection.reason ?? "format not recognised")", path: path)
+                return IngestedSource(summary: summary, events: [], diagnostics: diagnostics)
+            }
+            format = detected
+            summary.confidence = (detection.confidence * 100).rounded() / 100
+        }
+        summary.format = format.rawValue
+
+        var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
+        context.referenceInstant = referenceInstant
+        var sink = EventSink(context: context)
+        switch format.makeParser() {
+        case .lines(var parser):
+            var lastLine = 0
+            reader.forEachLine { line in
+                lastLine = line.number
+                if line.isTruncated {
+                    sink.diagnostics.warn(
+                        "line longer than \(limits.maxLineLength >> 10) KiB; only its start was read",
+                        path: path, line: line.number, kind: "line too long")
+                }
+                parser.parse(line, into: &sink)
+            }
+            parser.finish(into: &sink)
+            if let failure = reader.readError {
+                sink.diagnostics.warn(failure.message, path: path, line: lastLine + 1)
+            }
+        case .document(let parser):
+            do {
+                let document = try reader.readRemaining(limit: limits.maxDocumentBytes, path: path)
+                if let failure = reader.readError {
+                    sink.diagnostics.warn(failure.message, path: path)
+                }
+                try parser.parse(document: document, into: &sink)
+            } catch {
+                let failure = DebriefError.wrapping(error, path: path, action: "read this \(format.title) document")
+                sink.diagnostics.report(Diagnostic(.error, failure.message, path: path, line: failure.line))
+            }
+        }
+        var events = sink.finish()
+        if sink.outOfOrder > 0 {
+            summary.reordered = sink.outOfOrder
+            // Stable: events at the same instant keep the order they were read in.
+            events = events.enumerated().sorted { lhs, rhs in
+                lhs.element.time != rhs.element.time ? lhs.element.time < rhs.element.time : lhs.offset < rhs.offset
+            }.map(\.element)
+        }
+        summary.records = sink.records
+        summary.skipped = sink.skipped
+        summary.unplaced = sink.unplaced
+        summary.firstTime = events.first?.time
+        summary.lastTime = events.last?.time
+        diagnostics.append(contentsOf: sink.diagnostics)
+        return IngestedSource(summary: summary, events: events, diagnostics: diagnostics)
+    }
+
+    /// Opens the file, wrapping it in a decompressor when it starts with the gzip magic number.
+    func open(_ spec: SourceSpec, compressed: inout Bool) throws -> LineReader {
+        let file = try FileByteStream(url: spec.url, displayPath: spec.displayPath)
+        let magic = file.peek(count: 2)
+        if magic == [0x1F, 0x8B] {
+            compressed = true
+            let gzip = try GzipByteStream(upstream: file, displayPath: spec.displayPath)
+            return LineReader(stream: gzip, maxLineLength: limits.maxLineLength)
+        }
+        compressed = false
+        return LineReader(stream: file, maxLineLength: limits.maxLineLength)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// One evidence file to read, with everything known about it before reading.
+public struct SourceSpec: Sendable, Hashable {
+    /// Where the file is.
+    public var url: URL
+    /// The path shown to the user and used in event ids (relative to the incident folder).
+    public var displayPath: String
+    /// The format, when the manifest fixes it; nil means detect.
+    public var format: InputFormat?
+    /// The zone for zone-less timestamps.
+    public var timeZone: TimeZone
+    /// The year for year-less timestamps, when the manifest fixes it.
+    public var year: Int?
+    /// The manifest line naming this source, for diagnostics about it.
+    public var manifestLine: Int?
+
+    /// Creates a source specification.
+    public init(
+        url: URL, displayPath: String, format: InputFormat? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        year: Int? = nil, manifestLine: Int? = nil
+    ) {
+        self.url = url
+        self.displayPath = displayPath
+        self.format = format
+        self.timeZone = timeZone
+        self.year = year
+        self.manifestLine = manifestLine
+    }
+}
+
+/// What reading one source produced: its summary, its events (sorted by time) and its problems.
+public struct IngestedSource: Sendable {
+    /// Counts, format and time range.
+    public var summary: SourceSummary
+    /// The events, sorted by time (ties keep reading order).
+    public var events: [Event]
+    /// Problems found while reading.
+    public var diagnostics: Diagnostics
+}
+
+/// The account of one source in the report: what it was, how much was read, and its time range.
+public struct SourceSummary: Sendable, Hashable, Codable {
+    /// The path shown to the user.
+    public var path: String
+    /// The format read (`unrecognized` or `unreadable` when nothing could be read).
+    public var format: String
+    /// How sure detection was (1 when the manifest named the format).
+    public var confidence: Double
+    /// Records read: every one is an event on the timeline.
+    public var records: Int
+    /// Records that could not be parsed and were kept raw.
+    public var skipped: Int
+    /// Records that could not be placed on the timeline at all.
+    public var unplaced: Int
+    /// The earliest event.
+    public var firstTime: Instant?
+    /// The latest event.
+    public var lastTime: Instant?
+    /// The file's size on disk.
+    public var bytes: Int64
+    /// Whether the file was gzip-compressed.
+    public var compressed: Bool
+    /// Events that arrived out of time order and were re-sorted.
+    public var reordered: Int
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// What to build and how.
+public struct BuildOptions: Sendable {
+    /// The incident folder or manifest file.
+    public var path: String
+    /// Where reports go; nil means `report/` inside the incident folder. Used here only to keep the
+    /// output folder out of the evidence walk.
+    public var outputDirectory: URL?
+    /// The audience.
+    public var audience: Audience
+    /// The formats to render.
+    public var formats: [ReportFormat]
+    /// A template folder that overrides the others.
+    public var templatesDirectory: URL?
+    /// The generation time written into reports (from `SOURCE_DATE_EPOCH` when set).
+    public var generatedAt: Instant
+    /// Limits on inputs.
+    public var limits: IngestLimits
+    /// How many sources to read at once.
+    public var parallelism: Int
+
+    /// Creates options.
+    public init(
+        path: String, outputDirectory: URL? = nil, audience: Audience = .internal,
+        formats: [ReportFormat] = ReportFormat.allCases, templatesDirectory: URL? = nil,
+        generatedAt: Instant, limits: IngestLimits = IngestLimits(),
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.path = path
+        self.outputDirectory = outputDirectory
+        self.audience = audience
+        self.formats = formats
+        self.templatesDirectory = templatesDirectory
+        self.generatedAt = generatedAt
+        self.limits = limits
+        self.parallelism = parallelism
+    }
+}
+
+/// What a build produced, before anything is written.
+public struct BuildResult: Sendable {
+    /// The resolved incident.
+    public var input: IncidentInput
+    /// The review.
+    public var review: Review
+    /// The rendered reports.
+    public var files: [RenderedFile]
+    /// Where the reports should be written.
+    public var outputDirectory: URL
+    /// Every diagnostic, in a deterministic order.
+    public var diagnostics: [Diagnostic]
+}
+
+/// The whole job as named stages over values: resolve → ingest → merge → analyse → render.
+///
+/// Only the command-line front end writes files; this returns what to write, so tests and other
+/// tools can run the pipeline without touching the disk.
+public struct ReviewPipeline: Sendable {
+    /// Creates a pipeline.
+    public init() {}
+
+    /// Runs every stage for `options`.
+    public func build(_ options: BuildOptions) throws -> BuildResult {
+        let defaultOutput = Self.defaultOutputDirectory(for: options.path)
+        let outputDirectory = options.outputDirectory ?? defaultOutput
+        let input = try IncidentLoader.load(path: options.path, excluding: [outputDirectory, defaultOutput])
+        let review = makeReview(input: input, options: options)
+        let templates = try TemplateSet.load(searchPath: templateSearchPath(options: options, input: input))
+        let files = try ReportRenderer(templates: templates).render(
+            review, audience: options.audience, formats: options.formats)
+        return BuildResult(
+            input: input, review: review, files: files, outputDirectory: outputDirectory,
+            diagnostics: review.diagnostics)
+    }
+
+    /// Ingests, merges and analyses; the review as values.
+    public func makeReview(input: IncidentInput, options: BuildOptions) -> Review {
+        let ingester = Ingester(reader: SourceReader(limits: options.limits), parallelism: options.parallelism)
+        let sources = ingester.ingest(input.sources)
+        var diagnostics = input.diagnostics
+        for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
+
+        let entries = TimelineMerger().merge(sources.map(\.events))
+        let timeline = Timeline(entries: entries)
+        let milestones = MilestoneDetector().detect(in: timeline)
+        let manifest = input.manifest
+        let incident = IncidentInfo(
+            id: manifest.id ?? input.root.lastPathComponent,
+            title: manifest.title ?? "Incident \(manifest.id ?? input.root.lastPathComponent)",
+            severity: manifest.severity)
+        return Review(
+            incident: incident, sources: sources.map(\.summary), timeline: timeline, milestones: milestones,
+            metrics: IncidentMetrics(milestones), dueTime: milestones[.resolved]?.time.adding(seconds: 24 * 3600),
+            whys: [], actionItems: [], diagnostics: diagnostics.all, generatedAt: options.generatedAt,
+            toolVersion: DebriefVersion.current)
+    }
+
+    /// `report/` inside the incident folder (or beside the manifest).
+    public static func defaultOutputDirectory(for path: String) -> URL {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        let folder = exists && !isDirectory.boolValue ? url.deletingLastPathComponent() : url
+        return folder.appendingPathComponent("report")
+    }
+
+    /// `--templates`, then `Templates/` beside the manifest, then the repository's `Templates/`.
+    func templateSearchPath(options: BuildOptions, input: IncidentInput) -> [URL] {
+        var path: [URL] = []
+        if let directory = options.templatesDirectory { path.append(directory) }
+        path.append(input.root.appendingPathComponent("Templates"))
+        path.append(Self.repositoryTemplates)
+        return path
+    }
+
+    /// The `Templates/` folder of the source tree this binary was built from, if it still exists.
+    static let repositoryTemplates: URL = {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // Pipeline
+            .deletingLastPathComponent()  // DebriefKit
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // repository
+            .appendingPathComponent("Templates")
+    }()
+}
