@@ -69,7 +69,7 @@ extension DebriefCommand {
                 audience: audience,
                 formats: try parsedFormats(),
                 templatesDirectory: try templates.map(Self.existingDirectory),
-                generatedAt: GenerationTime.now())
+                generatedAt: GenerationTime.resolve())
             let result: BuildResult
             do {
                 result = try ReviewPipeline().build(options)

@@ -24,16 +24,3 @@ enum Console {
         return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
     }
 }
-
-/// The generation time: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
-enum GenerationTime {
-    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) -> Instant {
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text.trimmingCharacters(in: .whitespaces)),
-            let instant = Instant(secondsSinceEpoch: seconds)
-        {
-            return instant
-        }
-        let now = Date().timeIntervalSince1970
-        return Instant(secondsSinceEpoch: Int64(now)) ?? Instant(nanosecondsSinceEpoch: 0)
-    }
-}

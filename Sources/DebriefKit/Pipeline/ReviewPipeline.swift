@@ -19,14 +19,18 @@ public struct BuildOptions: Sendable {
     public var limits: IngestLimits
     /// How many sources to read at once.
     public var parallelism: Int
+    /// How bursts of similar log records collapse.
+    public var collapse: BurstCollapser.Settings
 
     /// Creates options.
     public init(
         path: String, outputDirectory: URL? = nil, audience: Audience = .internal,
         formats: [ReportFormat] = ReportFormat.allCases, templatesDirectory: URL? = nil,
         generatedAt: Instant, limits: IngestLimits = IngestLimits(),
-        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+        collapse: BurstCollapser.Settings = BurstCollapser.Settings()
     ) {
+        self.collapse = collapse
         self.path = path
         self.outputDirectory = outputDirectory
         self.audience = audience
@@ -81,8 +85,7 @@ public struct ReviewPipeline: Sendable {
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
-        let entries = TimelineMerger().merge(sources.map(\.events))
-        let timeline = Timeline(entries: entries)
+        let timeline = TimelineBuilder(collapse: options.collapse, parallelism: options.parallelism).build(sources)
         let milestones = MilestoneDetector().detect(in: timeline)
         let manifest = input.manifest
         let incident = IncidentInfo(

@@ -174,7 +174,7 @@ extension ReportView {
         let omitted = review.timeline.recordCount - shownRecords
         if omitted > 0 {
             timelineNote =
-                "Showing \(TextFormatting.grouped(shown.count)) of \(TextFormatting.grouped(entries.count)) timeline entries; \(TextFormatting.grouped(omitted)) routine records (info-level logs) are in report.json."
+                "Showing \(TextFormatting.grouped(shown.count)) of \(TextFormatting.grouped(entries.count)) timeline entries: everything but routine log records (below warning level); all \(TextFormatting.grouped(review.timeline.recordCount)) records are in report.json."
         } else {
             timelineNote = "All \(TextFormatting.grouped(entries.count)) timeline entries are shown."
         }
@@ -202,11 +202,12 @@ extension ReportView {
         svgTimeline = includeSVG ? TimelineSVG.render(review: review, rows: Array(shown)) : ""
     }
 
-    /// Whether an entry belongs in the human-readable timeline: anything that is not a routine log line.
+    /// Whether an entry belongs in the human-readable timeline: anything but routine (below
+    /// warning) log records, which stay in the JSON report.
     static func isNotable(_ entry: TimelineEntry) -> Bool {
         let event = entry.event
         if event.kind != .log { return true }
-        return (event.severity ?? .info) >= .warning || entry.count > 1
+        return (event.severity ?? .info) >= .warning
     }
 
     /// An HTML-id-safe form of an event id; a hash of the id keeps distinct ids distinct.

@@ -1,4 +1,4 @@
-/// Merges per-source event lists, each already in time order, into one timeline.
+/// Merges per-source entry lists, each already in time order, into one timeline.
 ///
 /// A k-way merge over a binary heap: O(n log k) for n events from k sources. The order is total and
 /// independent of thread timing: by instant, then by the source's position in the ingest order, then
@@ -7,8 +7,8 @@ public struct TimelineMerger: Sendable {
     /// Creates a merger.
     public init() {}
 
-    /// Merges `sources` (each sorted by time) into timeline entries.
-    public func merge(_ sources: [[Event]]) -> [TimelineEntry] {
+    /// Merges `sources` (each sorted by time) into one time-ordered list.
+    public func merge(_ sources: [[TimelineEntry]]) -> [TimelineEntry] {
         var heap = CursorHeap()
         for (index, events) in sources.enumerated() where !events.isEmpty {
             heap.push(Cursor(source: index, position: 0, time: events[0].time))
@@ -17,7 +17,7 @@ public struct TimelineMerger: Sendable {
         merged.reserveCapacity(sources.reduce(0) { $0 + $1.count })
         while var cursor = heap.pop() {
             let events = sources[cursor.source]
-            merged.append(TimelineEntry(event: events[cursor.position], sourceIndex: cursor.source))
+            merged.append(events[cursor.position])
             cursor.position += 1
             if cursor.position < events.count {
                 cursor.time = events[cursor.position].time

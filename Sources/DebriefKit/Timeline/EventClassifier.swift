@@ -1,0 +1,47 @@
+/// Recognises log records that are really deployments, so they stand out on the timeline and the
+/// analysis can cite "the deploy that preceded the first error".
+///
+/// A record is a deploy when a structured field says so (`event`, `type`, `action`, `category` =
+/// deploy, deployment, rollout, release, rollback) or its text uses deploy vocabulary (deploy,
+/// deploying, deployed, rolling out, rolled out, rollout, rollback, rolling back, rolled back).
+/// Reclassified events keep `kind-basis` saying why.
+public enum EventClassifier {
+    static let deployValues: Set<String> = ["deploy", "deployment", "rollout", "release", "rollback", "deployed"]
+    static let deployWords: [String] = [
+        "deploy ", "deploy:", "deploying", "deployed", "rolling out", "rolled out", "rollout", "rollback",
+        "rolling back", "rolled back", "redeploy",
+    ]
+
+    /// Reclassifies deploy records among `events` (only `log` events are considered).
+    public static func classify(_ events: inout [Event]) {
+        for index in events.indices where events[index].kind == .log {
+            if let basis = deployBasis(events[index]) {
+                events[index].kind = .deploy
+                events[index].attributes["kind-basis"] = basis
+            }
+        }
+    }
+
+    static func deployBasis(_ event: Event) -> String? {
+        for key in ["event", "type", "action", "category", "event.action", "event.type"] {
+            if let value = event.attributes[key]?.lowercased(), deployValues.contains(value) {
+                return "field \(key)=\(value)"
+            }
+        }
+        let text = event.text.prefix(300).lowercased()
+        guard text.contains("deploy") || text.contains("roll") else { return nil }
+        for word in deployWords where text.contains(word) {
+            return "text mentions '\(word.trimmingCharacters(in: [" ", ":"]))'"
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var result = Substring(self)
+        while let first = result.first, set.contains(first) { result.removeFirst() }
+        while let last = result.last, set.contains(last) { result.removeLast() }
+        return String(result)
+    }
+}

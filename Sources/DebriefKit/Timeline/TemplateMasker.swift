@@ -1,0 +1,97 @@
+/// Reduces a log message to its template by masking what varies between records of one kind:
+/// numbers, hex ids, UUIDs, IP addresses, versions and durations (any run of hex digits and `.:-_/`
+/// that contains a decimal digit), and quoted strings. `waited 5000ms for 10.0.3.7` and
+/// `waited 3120ms for 10.0.9.1` share the template `waited <*>ms for <*>`.
+///
+/// Works on bytes and hashes as it goes; the template text is built only when asked for.
+public enum TemplateMasker {
+    /// The placeholder for a masked value.
+    public static let placeholder = "<*>"
+
+    /// The template of `text`.
+    public static func template(of text: String) -> String {
+        var output: [UInt8] = []
+        var copy = text
+        copy.withUTF8 { utf8 in
+            mask(UnsafeRawBufferPointer(utf8)) { piece in output.append(contentsOf: piece) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A 64-bit hash of the template of `text`, without building it.
+    public static func templateHash(of text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var copy = text
+        copy.withUTF8 { utf8 in
+            mask(UnsafeRawBufferPointer(utf8)) { piece in
+                for byte in piece { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+        }
+        return hash
+    }
+
+    /// Feeds the masked form of `bytes` to `sink` in pieces (at most the first 1 KiB is considered).
+    @inline(__always)
+    static func mask(_ bytes: UnsafeRawBufferPointer, _ sink: (UnsafeRawBufferPointer) -> Void) {
+        let n = min(bytes.count, 1024)
+        var i = 0
+        var literalStart = 0
+        let star: StaticString = "<*>"
+        let starBuffer = UnsafeRawBufferPointer(start: star.utf8Start, count: star.utf8CodeUnitCount)
+        func flushLiteral(_ end: Int) {
+            if end > literalStart { sink(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<end])) }
+        }
+        while i < n {
+            let byte = bytes[i]
+            // Quoted strings: "…" or '…' closed on the same line within 256 bytes.
+            if byte == 0x22 || (byte == 0x27 && (i == 0 || !isWordByte(bytes[i - 1]))) {
+                var j = i + 1
+                while j < n, j - i < 256, bytes[j] != byte { j += 1 }
+                if j < n, bytes[j] == byte {
+                    flushLiteral(i + 1)
+                    sink(starBuffer)
+                    literalStart = j
+                    i = j + 1
+                    continue
+                }
+            }
+            // A variable run must start at a digit or a hex letter not glued to a preceding letter.
+            if isHexDigit(byte), i == 0 || !isLetter(bytes[i - 1]) || isDecimal(byte) {
+                var j = i
+                var sawDigit = false
+                while j < n {
+                    let b = bytes[j]
+                    if isDecimal(b) {
+                        sawDigit = true
+                    } else if isHexDigit(b) || b == 0x2E || b == 0x3A || b == 0x2D || b == 0x5F || b == 0x2F {
+                        // separators and hex letters continue a run
+                    } else {
+                        break
+                    }
+                    j += 1
+                }
+                // Trailing separators belong to the text (`at 10:30.` keeps the dot).
+                while j > i, !isHexDigit(bytes[j - 1]) { j -= 1 }
+                // A run that is a plain word (hex letters only) or that continues into letters is text.
+                if sawDigit, j > i, j >= n || !isLetter(bytes[j]) || isDecimal(bytes[j - 1]) {
+                    flushLiteral(i)
+                    sink(starBuffer)
+                    literalStart = j
+                    i = j
+                    continue
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            i += 1
+        }
+        flushLiteral(n)
+    }
+
+    @inline(__always) static func isDecimal(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
+        isDecimal(b) || (b | 0x20) &- 0x61 < 6
+    }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDecimal(b) }
+}
