@@ -1,5 +1,5 @@
-#ifndef DEBRIEF_CZLIB_SHIM_H
-#define DEBRIEF_CZLIB_SHIM_H
+#ifndef DEBRIEF_CDEFLATE_SHIM_H
+#define DEBRIEF_CDEFLATE_SHIM_H
 #include <zlib.h>
 
 /// inflateInit2 is a macro; windowBits 15 + 32 detects gzip and zlib headers.
