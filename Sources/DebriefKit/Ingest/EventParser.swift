@@ -19,8 +19,16 @@ public protocol DocumentEventParser {
     func parse(document: [UInt8], into sink: inout EventSink) throws
 }
 
-/// A parser for one format: either line-oriented or document-oriented.
+/// Reads a multi-file export (a folder or zip) as one source, such as a Slack workspace export.
+public protocol BundleEventParser {
+    /// Reads the bundle into `sink`; call `sink.beginMember(_:)` before each member's records so ids
+    /// and diagnostics name the member. Throws only when the bundle as a whole is unusable.
+    func parse(bundle: any InputBundle, into sink: inout EventSink) throws
+}
+
+/// A parser for one format: line-oriented, document-oriented, or a multi-file bundle.
 public enum EventParser {
     case lines(any LineEventParser)
     case document(any DocumentEventParser)
+    case bundle(any BundleEventParser)
 }

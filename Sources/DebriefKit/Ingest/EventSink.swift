@@ -21,6 +21,9 @@ public struct EventSink {
     /// How many events arrived earlier in time than the one before them.
     public private(set) var outOfOrder = 0
     private var pendingRaw: [Event] = []
+    /// The path records are attributed to: the source, or the bundle member being read.
+    public private(set) var currentPath: String
+    private var memberRecords = 0
     private var lastTime: Instant?
     private var lastLine: Int?
     private var partOnLine = 0
@@ -33,12 +36,20 @@ public struct EventSink {
     /// Creates a sink for a source.
     public init(context: ParseContext) {
         self.context = context
+        currentPath = context.path
         localTime = LocalTimeResolver(zone: context.timeZone)
         years = YearResolver(fixedYear: context.year, reference: context.referenceInstant)
     }
 
-    /// The source's path as shown to the user.
-    public var path: String { context.path }
+    /// The path of what is being read (the source, or the current bundle member).
+    public var path: String { currentPath }
+
+    /// Starts a bundle member: later records and diagnostics name `displayPath`, numbered from 1.
+    public mutating func beginMember(_ displayPath: String) {
+        currentPath = displayPath
+        memberRecords = 0
+        lastLine = nil
+    }
 
     /// The instant of the most recent event, if any.
     public var latestTime: Instant? { lastTime }
@@ -53,7 +64,8 @@ public struct EventSink {
             partOnLine = 0
         }
         lastLine = line
-        return SourceRef(path: context.path, line: line, offset: offset, record: records + 1, part: partOnLine)
+        memberRecords += 1
+        return SourceRef(path: currentPath, line: line, offset: offset, record: memberRecords, part: partOnLine)
     }
 
     /// Records a parsed event.
@@ -96,7 +108,7 @@ public struct EventSink {
             kept = String(decoding: kept.utf8.prefix(context.limits.maxRawTextLength), as: UTF8.self)
             attributes["truncated"] = "true"
         }
-        diagnostics.warn("\(reason); kept as raw text", path: context.path, line: line, kind: kind ?? reason)
+        diagnostics.warn("\(reason); kept as raw text", path: currentPath, line: line, kind: kind ?? reason)
         skipped += 1
         let source = reference(line: line, offset: offset)
         let event = Event(
@@ -141,12 +153,12 @@ public struct EventSink {
             guard let year = years.year(month: civil.month, day: civil.day) else {
                 diagnostics.error(
                     "timestamp has no year and none can be inferred: add 'year:' to the manifest or include a fully dated source",
-                    path: context.path, line: line)
+                    path: currentPath, line: line)
                 return nil
             }
             if !reportedYearBasis, let basis = years.basis {
                 reportedYearBasis = true
-                diagnostics.note("timestamps carry no year; took \(year) from \(basis)", path: context.path, line: line)
+                diagnostics.note("timestamps carry no year; took \(year) from \(basis)", path: currentPath, line: line)
             }
             civil.year = year
             if civil.month == 2 && civil.day == 29 && !CivilDate.isLeapYear(year) { return nil }

@@ -62,6 +62,19 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether this format reads a multi-file bundle (a folder or zip) rather than one file.
+    public var isBundle: Bool {
+        if case .bundle = makeParser() { return true }
+        return false
+    }
+
+    /// How confident this format is that it can read a bundle (0 for single-file formats).
+    public func confidence(forBundle sample: BundleSample) -> Double {
+        switch self {
+        case .jsonLines, .syslog, .syslog5424, .accessLog, .pagerDutyLogEntries: 0
+        }
+    }
+
     /// How confident this format is that it can read `sample`, from 0 (no) to 1 (certain).
     public func confidence(for sample: SniffSample) -> Double {
         switch self {

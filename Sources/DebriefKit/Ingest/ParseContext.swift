@@ -34,9 +34,15 @@ public struct IngestLimits: Sendable, Hashable {
     public var maxDocumentBytes: Int
     /// How many characters of an unparseable record are kept raw.
     public var maxRawTextLength: Int
+    /// How many bytes a zip archive may inflate to in total (a zip-bomb guard).
+    public var maxArchiveBytes: Int64
 
     /// Creates limits; the defaults suit incident evidence.
-    public init(maxLineLength: Int = 1 << 20, maxDocumentBytes: Int = 256 << 20, maxRawTextLength: Int = 4096) {
+    public init(
+        maxLineLength: Int = 1 << 20, maxDocumentBytes: Int = 256 << 20, maxRawTextLength: Int = 4096,
+        maxArchiveBytes: Int64 = 2 << 30
+    ) {
+        self.maxArchiveBytes = maxArchiveBytes
         self.maxLineLength = maxLineLength
         self.maxDocumentBytes = maxDocumentBytes
         self.maxRawTextLength = maxRawTextLength

@@ -36,6 +36,9 @@ public struct SourceReader: Sendable {
         var summary = SourceSummary(
             path: path, format: "unreadable", confidence: 0, records: 0, skipped: 0, unplaced: 0, firstTime: nil,
             lastTime: nil, bytes: size, compressed: false, reordered: 0)
+        if spec.container == .bundle {
+            return readBundle(spec, summary: summary, referenceInstant: referenceInstant)
+        }
         var compressed = false
         var reader: LineReader
         do {
@@ -95,7 +98,18 @@ public struct SourceReader: Sendable {
                 let failure = DebriefError.wrapping(error, path: path, action: "read this \(format.title) document")
                 sink.diagnostics.report(Diagnostic(.error, failure.message, path: path, line: failure.line))
             }
+        case .bundle:
+            sink.diagnostics.error(
+                "\(format.rawValue) reads a folder or zip export, not a single file; name the folder in 'sources:'",
+                path: path)
         }
+        return finish(&sink, summary: summary, diagnostics: diagnostics)
+    }
+
+    /// Sorts what the sink holds if it arrived out of order and fills in the summary.
+    func finish(_ sink: inout EventSink, summary: SourceSummary, diagnostics: Diagnostics) -> IngestedSource {
+        var summary = summary
+        var diagnostics = diagnostics
         var events = sink.finish()
         if sink.outOfOrder > 0 {
             summary.reordered = sink.outOfOrder
@@ -113,8 +127,53 @@ public struct SourceReader: Sendable {
         return IngestedSource(summary: summary, events: events, diagnostics: diagnostics)
     }
 
-    /// Opens the file, wrapping it in a decompressor when it starts with the gzip magic number.
+    /// Reads a folder or zip archive as one source with a bundle format.
+    func readBundle(_ spec: SourceSpec, summary: SourceSummary, referenceInstant: Instant?) -> IngestedSource {
+        var summary = summary
+        var diagnostics = Diagnostics()
+        let path = spec.displayPath
+        var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
+        context.referenceInstant = referenceInstant
+        var sink = EventSink(context: context)
+        guard let format = spec.format, case .bundle(let parser) = format.makeParser() else {
+            diagnostics.error("\(spec.format?.rawValue ?? "no format") cannot read a folder or archive", path: path)
+            return IngestedSource(summary: summary, events: [], diagnostics: diagnostics)
+        }
+        summary.format = format.rawValue
+        summary.confidence = 1
+        do {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: spec.url.path, isDirectory: &isDirectory)
+            let bundle: any InputBundle =
+                isDirectory.boolValue
+                ? FolderBundle(root: spec.url, displayPath: path, limit: limits.maxDocumentBytes)
+                : try ZipBundle(
+                    url: spec.url, displayPath: path, memberLimit: limits.maxDocumentBytes,
+                    totalLimit: limits.maxArchiveBytes)
+            summary.compressed = !isDirectory.boolValue
+            try parser.parse(bundle: bundle, into: &sink)
+        } catch {
+            let failure = DebriefError.wrapping(error, path: path, action: "read this \(format.title) export")
+            sink.diagnostics.report(Diagnostic(.error, failure.message, path: failure.path ?? path, line: failure.line))
+        }
+        return finish(&sink, summary: summary, diagnostics: diagnostics)
+    }
+
+    /// Opens the source's bytes (a file, or a zip member inflated into memory), wrapping them in a
+    /// decompressor when they start with the gzip magic number.
     func open(_ spec: SourceSpec, compressed: inout Bool) throws -> LineReader {
+        if case .zipMember(let member) = spec.container {
+            let archive = try ZipBundle(
+                url: spec.url, displayPath: IncidentLoader.relativePath(of: spec.url, to: spec.url.deletingLastPathComponent()),
+                memberLimit: limits.maxDocumentBytes, totalLimit: limits.maxArchiveBytes)
+            let bytes = try archive.read(member)
+            compressed = true
+            let stream = MemoryByteStream(bytes)
+            if bytes.starts(with: [0x1F, 0x8B]) {
+                return LineReader(stream: try GzipByteStream(upstream: stream, displayPath: spec.displayPath), maxLineLength: limits.maxLineLength)
+            }
+            return LineReader(stream: stream, maxLineLength: limits.maxLineLength)
+        }
         let file = try FileByteStream(url: spec.url, displayPath: spec.displayPath)
         let magic = file.peek(count: 2)
         if magic == [0x1F, 0x8B] {

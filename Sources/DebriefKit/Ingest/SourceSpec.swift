@@ -14,6 +14,18 @@ public struct SourceSpec: Sendable, Hashable {
     public var year: Int?
     /// The manifest line naming this source, for diagnostics about it.
     public var manifestLine: Int?
+    /// How the path is read: a file, a member of a zip archive, or a multi-file bundle.
+    public var container: Container = .file
+
+    /// How a source's bytes are reached.
+    public enum Container: Sendable, Hashable {
+        /// `url` is a plain (possibly gzip-compressed) file.
+        case file
+        /// `url` is a zip archive; the source is one member, inflated into memory.
+        case zipMember(String)
+        /// `url` is a folder or zip archive read whole by a bundle format (a Slack export).
+        case bundle
+    }
 
     /// Creates a source specification.
     public init(

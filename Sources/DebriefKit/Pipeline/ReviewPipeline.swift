@@ -68,7 +68,8 @@ public struct ReviewPipeline: Sendable {
     public func build(_ options: BuildOptions) throws -> BuildResult {
         let defaultOutput = Self.defaultOutputDirectory(for: options.path)
         let outputDirectory = options.outputDirectory ?? defaultOutput
-        let input = try IncidentLoader.load(path: options.path, excluding: [outputDirectory, defaultOutput])
+        let input = try IncidentLoader.load(
+            path: options.path, excluding: [outputDirectory, defaultOutput], limits: options.limits)
         let review = makeReview(input: input, options: options)
         let templates = try TemplateSet.load(searchPath: templateSearchPath(options: options, input: input))
         let files = try ReportRenderer(templates: templates).render(

@@ -94,3 +94,48 @@ import Testing
         #expect(CSVParser.guessDelimiter(Array("a\tb\n".utf8)) == 0x09)
     }
 }
+
+@Suite struct ZipInputTests {
+    func load(_ fixture: String, limits: IngestLimits = IngestLimits()) throws -> IncidentInput {
+        let folder = TemporaryFolder()
+        try folder.write("incident.yml", "year: 2026\n")
+        try folder.write(fixture, try Data(contentsOf: TestPaths.fixtures.appendingPathComponent(fixture)))
+        let input = try IncidentLoader.load(path: folder.path, limits: limits)
+        _ = folder  // keep alive through the load
+        return input
+    }
+
+    @Test func aZipOfLogsIsReadInPlaceMemberByMember() throws {
+        let folder = TemporaryFolder()
+        try folder.write("evidence.zip", try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("logs.zip")))
+        let result = try ReviewPipeline().build(BuildOptions(path: folder.path, formats: [.json], generatedAt: Instant(nanosecondsSinceEpoch: 0)))
+        #expect(result.review.sources.map(\.path) == ["evidence.zip/app.jsonl", "evidence.zip/nested/web.log"])
+        #expect(result.review.sources.map(\.format) == ["json-lines", "access-log"])
+        #expect(result.review.timeline.entries.map(\.id) == ["evidence.zip/app.jsonl:1", "evidence.zip/app.jsonl:2", "evidence.zip/nested/web.log:1"])
+        // Nothing was written next to the archive.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["evidence.zip"])
+    }
+
+    @Test func zipSlipNamesAreRefused() throws {
+        let input = try load("slip.zip")
+        #expect(input.sources.map(\.displayPath) == ["slip.zip/ok.log"])
+        let refused = input.diagnostics.all.filter { $0.message.contains("refused") }
+        #expect(refused.count == 2)
+        #expect(refused.allSatisfy { $0.path == "slip.zip" })
+    }
+
+    @Test func zipBombStopsAtTheLimit() throws {
+        let limits = IngestLimits(maxDocumentBytes: 1 << 20, maxArchiveBytes: 4 << 20)
+        let folder = TemporaryFolder()
+        try folder.write("bomb.zip", try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("bomb.zip")))
+        let result = try ReviewPipeline().build(
+            BuildOptions(path: folder.path, formats: [.json], generatedAt: Instant(nanosecondsSinceEpoch: 0), limits: limits))
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains("limit") && $0.path?.hasPrefix("bomb.zip") == true })
+    }
+
+    @Test func truncatedZipIsAClearError() throws {
+        let input = try load("truncated.zip")
+        #expect(input.sources.isEmpty)
+        #expect(input.diagnostics.all.contains { $0.severity == .error && $0.path == "truncated.zip" && $0.message.contains("zip") })
+    }
+}

@@ -32,6 +32,8 @@ func parse(
         parser.finish(into: &sink)
     case .document(let parser):
         try parser.parse(document: bytes, into: &sink)
+    case .bundle:
+        throw DebriefError("\(format.rawValue) reads bundles; use readSource on a folder or zip")
     }
     let events = sink.finish()
     return ParseRun(events: events, sink: sink)
