@@ -6,6 +6,12 @@
 /// The zone comes from the timestamp. Status 5xx is an error, 4xx a notice, anything else info; the
 /// text is `METHOD PATH STATUS` so bursts of the same failing request collapse together.
 public struct AccessLogParser: LineEventParser {
+    /// The registry entry.
+    public static let descriptor = FormatDescriptor(
+        title: "nginx / Apache access log",
+        summary: "common and combined log format (`host ident user [dd/Mmm/yyyy:hh:mm:ss ±hhmm] \"request\" status bytes …`); 5xx are errors",
+        eventKind: .log, makeParser: { .lines(AccessLogParser()) }, confidence: confidence(for:))
+
     /// Creates a parser.
     public init() {}
 

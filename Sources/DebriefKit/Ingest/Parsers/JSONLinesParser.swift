@@ -35,6 +35,12 @@ public struct JSONLinesParser: LineEventParser {
     static let maxAttributes = 32
     static let maxAttributeLength = 512
 
+    /// The registry entry.
+    public static let descriptor = FormatDescriptor(
+        title: "JSON lines",
+        summary: "one JSON object per line; time from ts/time/timestamp/@timestamp/date/… (ISO 8601 or epoch s/ms/µs/ns), level and message fields by common names",
+        eventKind: .log, makeParser: { .lines(JSONLinesParser()) }, confidence: confidence(for:))
+
     /// Creates a parser.
     public init() {}
 

@@ -5,6 +5,12 @@
 /// Each entry becomes an `alert` event whose `transition` attribute names the state change
 /// (`triggered`, `acknowledged`, `escalated`, `resolved`, …), so milestones need no text matching.
 public struct PagerDutyLogParser: DocumentEventParser {
+    /// The registry entry.
+    public static let descriptor = FormatDescriptor(
+        title: "PagerDuty incident log entries",
+        summary: "REST `GET /incidents/{id}/log_entries` responses (or a bare array), any order; trigger/acknowledge/escalate/resolve become transitions",
+        eventKind: .alert, makeParser: { .document(PagerDutyLogParser()) }, confidence: confidence(for:))
+
     /// Creates a parser.
     public init() {}
 

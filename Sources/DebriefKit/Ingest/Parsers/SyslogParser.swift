@@ -12,6 +12,18 @@
 /// Severity comes from PRI, else from a `level` structured-data parameter, else it is guessed from
 /// the text (attribute `severity-basis: text`). Lines that match nothing are kept raw.
 public struct SyslogParser: LineEventParser {
+    /// The registry entry for BSD syslog.
+    public static let descriptor3164 = FormatDescriptor(
+        title: "BSD syslog (RFC 3164)",
+        summary: "`Mmm dd hh:mm:ss host tag[pid]: message`, optional <PRI>; no year (inferred) and no zone (manifest zone)",
+        eventKind: .log, mayLackYear: true, makeParser: { .lines(SyslogParser()) }, confidence: confidence3164(for:))
+
+    /// The registry entry for RFC 5424 syslog.
+    public static let descriptor5424 = FormatDescriptor(
+        title: "Syslog (RFC 5424)",
+        summary: "`<PRI>1 timestamp host app procid msgid [SD] message` (also without <PRI>, as rsyslog writes files); zone from the timestamp",
+        eventKind: .log, makeParser: { .lines(SyslogParser()) }, confidence: confidence5424(for:))
+
     /// Creates a parser.
     public init() {}
 
