@@ -1,39 +1,54 @@
 /// Where a parser puts what it reads: events, records kept raw, and diagnostics for one source.
 ///
 /// The sink keeps the books for the nothing-lost invariant: every record a parser reports becomes
-/// exactly one event (parsed, or kept raw as a `note` when it could not be parsed), so `records`
-/// equals the number of events. Raw records take the time of the record before them (or, at the
-/// start of a source, of the first one after); a source with no datable record at all cannot be
-/// placed on the timeline, and its records are counted as `unplaced` with an error.
+/// exactly one event (parsed, or kept raw as a `note` when it could not be parsed) or is counted into
+/// a burst, so `records` equals the records on the timeline. Raw records take the time of the record
+/// before them (or, at the start of a source, of the first one after); a source with no datable
+/// record at all cannot be placed on the timeline, and its records are counted as `unplaced` with an
+/// error.
+///
+/// Two modes: a sink made with `init(context:)` collects every event (tests, `debrief inspect`); a
+/// sink made with `init(context:collapse:sourceIndex:)` streams events into a `StreamingCollapser`,
+/// so memory follows the entries kept rather than the records read, and parsers may `absorb`
+/// records that join a burst without building them.
 public struct EventSink {
     /// The context the source is parsed in.
     public let context: ParseContext
-    /// The events, in the order they were read.
+    /// The events, in the order they were read (collecting mode only; empty when collapsing).
     public private(set) var events: [Event] = []
     /// Problems found so far.
     public var diagnostics = Diagnostics()
-    /// Records read (parsed or kept raw).
+    /// Records read (parsed, kept raw, or absorbed into a burst).
     public private(set) var records = 0
     /// Records that could not be parsed and were kept raw.
     public private(set) var skipped = 0
     /// Records that could not be placed on the timeline (no datable record in the whole source).
     public private(set) var unplaced = 0
-    /// How many events arrived earlier in time than the one before them.
+    /// How many records arrived earlier in time than the one before them.
     public private(set) var outOfOrder = 0
-    private var pendingRaw: [Event] = []
+    /// The earliest record's time.
+    public private(set) var earliest: Instant?
+    /// The latest record's time.
+    public private(set) var latest: Instant?
     /// The path records are attributed to: the source, or the bundle member being read.
     public private(set) var currentPath: String
-    private var memberRecords = 0
-    private var lastTime: Instant?
-    private var lastLine: Int?
-    private var partOnLine = 0
     /// Resolves zone-less wall-clock times for this source.
     public var localTime: LocalTimeResolver
     /// Supplies years to year-less timestamps for this source.
     public var years: YearResolver
+
+    private var collapser: StreamingCollapser?
+    /// The most recent event, held back so continuation lines can still be added to it.
+    private var pending: Event?
+    private var lastRecordAbsorbed = false
+    private var pendingRaw: [Event] = []
+    private var memberRecords = 0
+    private var lastTime: Instant?
+    private var lastLine: Int?
+    private var partOnLine = 0
     private var reportedYearBasis = false
 
-    /// Creates a sink for a source.
+    /// Creates a sink that collects every event.
     public init(context: ParseContext) {
         self.context = context
         currentPath = context.path
@@ -41,8 +56,17 @@ public struct EventSink {
         years = YearResolver(fixedYear: context.year, reference: context.referenceInstant)
     }
 
+    /// Creates a sink that streams events into a burst collapser (and classifies deploys).
+    public init(context: ParseContext, collapse: BurstCollapser.Settings, sourceIndex: Int) {
+        self.init(context: context)
+        collapser = StreamingCollapser(settings: collapse, sourceIndex: sourceIndex)
+    }
+
     /// The path of what is being read (the source, or the current bundle member).
     public var path: String { currentPath }
+
+    /// Whether any record has been read.
+    public var hasRecords: Bool { records > 0 }
 
     /// Starts a bundle member: later records and diagnostics name `displayPath`, numbered from 1.
     public mutating func beginMember(_ displayPath: String) {
@@ -51,7 +75,7 @@ public struct EventSink {
         lastLine = nil
     }
 
-    /// The instant of the most recent event, if any.
+    /// The instant of the most recent record, if any.
     public var latestTime: Instant? { lastTime }
 
     // MARK: - Emitting
@@ -82,17 +106,29 @@ public struct EventSink {
 
     /// Records an event built by the parser (its `source` must come from `reference(line:offset:)`).
     public mutating func append(_ event: Event) {
-        records += 1
-        if let lastTime, event.time < lastTime { outOfOrder += 1 }
-        lastTime = event.time
+        note(time: event.time)
         if !pendingRaw.isEmpty {
             for var raw in pendingRaw {
                 raw.time = event.time
-                events.append(raw)
+                commit(raw)
             }
             pendingRaw.removeAll()
         }
-        events.append(event)
+        if let previous = pending { commit(previous) }
+        pending = event
+        lastRecordAbsorbed = false
+    }
+
+    /// Counts a log record into a burst that already exists for `key` in its time bucket, without
+    /// building the event. Returns false when there is no such burst (or the sink is collecting);
+    /// the parser then builds the event and `emit`s it as usual. Line-oriented log parsers call this
+    /// first: most records of a busy log join a burst, so most lines never become `String`s.
+    public mutating func absorb(_ key: BurstKey, time: Instant, line: Int?, offset: Int64?) -> Bool {
+        guard collapser != nil, pendingRaw.isEmpty, collapser?.absorb(key, time: time) == true else { return false }
+        _ = reference(line: line, offset: offset)
+        note(time: time)
+        lastRecordAbsorbed = true
+        return true
     }
 
     /// Keeps a record that could not be parsed as a raw `note` event and reports why.
@@ -110,15 +146,19 @@ public struct EventSink {
         }
         diagnostics.warn("\(reason); kept as raw text", path: currentPath, line: line, kind: kind ?? reason)
         skipped += 1
+        records += 1
         let source = reference(line: line, offset: offset)
         let event = Event(
             time: lastTime ?? Instant(nanosecondsSinceEpoch: 0), timeText: "", source: source, kind: .note,
             text: kept, attributes: attributes)
+        if let previous = pending {
+            commit(previous)
+            pending = nil
+        }
+        lastRecordAbsorbed = false
         if lastTime != nil {
-            records += 1
-            events.append(event)
+            commit(event)
         } else {
-            records += 1
             pendingRaw.append(event)
         }
     }
@@ -128,19 +168,38 @@ public struct EventSink {
         keepRaw(text: line.text, line: line.number, offset: line.offset, reason: reason, kind: kind)
     }
 
-    /// Adds text to the most recent event (a continuation line such as a stack-trace frame).
-    /// Returns false when there is no event to attach to.
+    /// Adds text to the most recent record (a continuation line such as a stack-trace frame).
+    /// Returns false when there is no record to attach to. The continuation of a record that joined a
+    /// burst is counted with it and not kept (the burst keeps its examples' text).
     @discardableResult
     public mutating func appendContinuation(_ text: String) -> Bool {
-        guard !events.isEmpty else { return false }
-        let index = events.count - 1
-        let current = events[index].text.utf8.count
-        guard current < context.limits.maxRawTextLength * 16 else {
-            events[index].attributes["continuation-truncated"] = "true"
-            return true
+        if lastRecordAbsorbed { return true }
+        guard var event = pending else { return false }
+        if event.text.utf8.count >= context.limits.maxRawTextLength * 16 {
+            event.attributes["continuation-truncated"] = "true"
+        } else {
+            event.text += "\n" + text
         }
-        events[index].text += "\n" + text
+        pending = event
         return true
+    }
+
+    private mutating func note(time: Instant) {
+        records += 1
+        if let lastTime, time < lastTime { outOfOrder += 1 }
+        lastTime = time
+        if earliest.map({ time < $0 }) ?? true { earliest = time }
+        if latest.map({ time > $0 }) ?? true { latest = time }
+    }
+
+    private mutating func commit(_ event: Event) {
+        guard collapser != nil else {
+            events.append(event)
+            return
+        }
+        var event = event
+        if event.kind == .log { EventClassifier.classify(&event) }
+        collapser?.add(event)
     }
 
     // MARK: - Time helpers
@@ -169,23 +228,49 @@ public struct EventSink {
 
     // MARK: - Finishing
 
-    /// Places raw records still waiting for a time, and returns the events in read order.
-    public mutating func finish() -> [Event] {
-        if !pendingRaw.isEmpty {
-            if let lastTime {
-                for var raw in pendingRaw {
-                    raw.time = lastTime
-                    events.append(raw)
-                }
-            } else {
-                unplaced += pendingRaw.count
-                records -= pendingRaw.count
-                diagnostics.error(
-                    "no record in this source has a usable timestamp; \(pendingRaw.count) record(s) could not be placed on the timeline (set 'format:' in the manifest if it was misdetected)",
-                    path: context.path)
-            }
-            pendingRaw.removeAll()
+    /// Places raw records still waiting for a time and hands over the last held event.
+    private mutating func settle() {
+        if let previous = pending {
+            commit(previous)
+            pending = nil
         }
+        guard !pendingRaw.isEmpty else { return }
+        if let lastTime {
+            for var raw in pendingRaw {
+                raw.time = lastTime
+                commit(raw)
+            }
+        } else {
+            unplaced += pendingRaw.count
+            records -= pendingRaw.count
+            diagnostics.error(
+                "no record in this source has a usable timestamp; \(pendingRaw.count) record(s) could not be placed on the timeline (set 'format:' in the manifest if it was misdetected)",
+                path: context.path)
+        }
+        pendingRaw.removeAll()
+    }
+
+    /// Finishes a collecting sink: the events in read order.
+    public mutating func finish() -> [Event] {
+        settle()
         return events
+    }
+
+    /// Finishes either kind of sink: the timeline entries, sorted by time (ties in read order).
+    public mutating func finishEntries(sourceIndex: Int) -> [TimelineEntry] {
+        settle()
+        if var collapser {
+            self.collapser = nil
+            return collapser.finish()
+        }
+        let ordered = outOfOrder > 0 ? Self.stableSorted(events) : events
+        return ordered.map { TimelineEntry(event: $0, sourceIndex: sourceIndex) }
+    }
+
+    /// Events sorted by time; events at the same instant keep their reading order.
+    static func stableSorted(_ events: [Event]) -> [Event] {
+        events.enumerated().sorted { lhs, rhs in
+            lhs.element.time != rhs.element.time ? lhs.element.time < rhs.element.time : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 }

@@ -27,13 +27,14 @@ public struct Ingester: Sendable {
         }
         var results = [IngestedSource?](repeating: nil, count: specs.count)
         let firstRound = specs.indices.filter { !needsYear[$0] }
-        for (index, source) in zip(firstRound, parallelMap(firstRound.map { specs[$0] }) { reader.read($0) }) {
-            results[index] = source
-        }
+        let read = parallelMap(firstRound) { index in reader.read(specs[index], sourceIndex: index) }
+        for (index, source) in zip(firstRound, read) { results[index] = source }
         let secondRound = specs.indices.filter { needsYear[$0] }
         if !secondRound.isEmpty {
             let reference = Self.referenceInstant(results.compactMap { $0?.summary })
-            let read = parallelMap(secondRound.map { specs[$0] }) { reader.read($0, referenceInstant: reference) }
+            let read = parallelMap(secondRound) { index in
+                reader.read(specs[index], referenceInstant: reference, sourceIndex: index)
+            }
             for (index, source) in zip(secondRound, read) { results[index] = source }
         }
         return results.map { $0! }

@@ -6,12 +6,21 @@ import Foundation
 public struct SourceReader: Sendable {
     /// Limits applied to every source.
     public var limits: IngestLimits
+    /// How bursts collapse while reading; nil keeps every event (`IngestedSource.events`).
+    public var collapse: BurstCollapser.Settings?
     /// How many bytes detection looks at.
     public static let sampleSize = 64 * 1024
 
     /// Creates a reader.
-    public init(limits: IngestLimits = IngestLimits()) {
+    public init(limits: IngestLimits = IngestLimits(), collapse: BurstCollapser.Settings? = nil) {
         self.limits = limits
+        self.collapse = collapse
+    }
+
+    /// A sink for one source in this reader's mode.
+    func makeSink(_ context: ParseContext, sourceIndex: Int) -> EventSink {
+        if let collapse { return EventSink(context: context, collapse: collapse, sourceIndex: sourceIndex) }
+        return EventSink(context: context)
     }
 
     /// Detects the format of `spec` (or takes the manifest's) without parsing it.
@@ -28,8 +37,9 @@ public struct SourceReader: Sendable {
         }
     }
 
-    /// Reads `spec` fully. `referenceInstant` anchors year-less timestamps.
-    public func read(_ spec: SourceSpec, referenceInstant: Instant? = nil) -> IngestedSource {
+    /// Reads `spec` fully. `referenceInstant` anchors year-less timestamps; `sourceIndex` is the
+    /// source's place in the ingest order (the merge's tie-breaker).
+    public func read(_ spec: SourceSpec, referenceInstant: Instant? = nil, sourceIndex: Int = 0) -> IngestedSource {
         var diagnostics = Diagnostics()
         let path = spec.displayPath
         let size = (try? FileManager.default.attributesOfItem(atPath: spec.url.path)[.size] as? NSNumber)?.int64Value ?? 0
@@ -37,7 +47,7 @@ public struct SourceReader: Sendable {
             path: path, format: "unreadable", confidence: 0, records: 0, skipped: 0, unplaced: 0, firstTime: nil,
             lastTime: nil, bytes: size, compressed: false, reordered: 0)
         if spec.container == .bundle {
-            return readBundle(spec, summary: summary, referenceInstant: referenceInstant)
+            return readBundle(spec, summary: summary, referenceInstant: referenceInstant, sourceIndex: sourceIndex)
         }
         var compressed = false
         var reader: LineReader
@@ -70,7 +80,7 @@ public struct SourceReader: Sendable {
 
         var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
         context.referenceInstant = referenceInstant
-        var sink = EventSink(context: context)
+        var sink = makeSink(context, sourceIndex: sourceIndex)
         switch format.makeParser() {
         case .lines(var parser):
             var lastLine = 0
@@ -103,38 +113,44 @@ public struct SourceReader: Sendable {
                 "\(format.rawValue) reads a folder or zip export, not a single file; name the folder in 'sources:'",
                 path: path)
         }
-        return finish(&sink, summary: summary, diagnostics: diagnostics)
+        return finish(&sink, summary: summary, diagnostics: diagnostics, sourceIndex: sourceIndex)
     }
 
     /// Sorts what the sink holds if it arrived out of order and fills in the summary.
-    func finish(_ sink: inout EventSink, summary: SourceSummary, diagnostics: Diagnostics) -> IngestedSource {
+    func finish(_ sink: inout EventSink, summary: SourceSummary, diagnostics: Diagnostics, sourceIndex: Int)
+        -> IngestedSource
+    {
         var summary = summary
         var diagnostics = diagnostics
-        var events = sink.finish()
-        if sink.outOfOrder > 0 {
-            summary.reordered = sink.outOfOrder
-            // Stable: events at the same instant keep the order they were read in.
-            events = events.enumerated().sorted { lhs, rhs in
-                lhs.element.time != rhs.element.time ? lhs.element.time < rhs.element.time : lhs.offset < rhs.offset
-            }.map(\.element)
+        var events: [Event] = []
+        let entries: [TimelineEntry]
+        if collapse == nil {
+            events = sink.finish()
+            if sink.outOfOrder > 0 { events = EventSink.stableSorted(events) }
+            entries = events.map { TimelineEntry(event: $0, sourceIndex: sourceIndex) }
+        } else {
+            entries = sink.finishEntries(sourceIndex: sourceIndex)
         }
+        summary.reordered = sink.outOfOrder
         summary.records = sink.records
         summary.skipped = sink.skipped
         summary.unplaced = sink.unplaced
-        summary.firstTime = events.first?.time
-        summary.lastTime = events.last?.time
+        summary.firstTime = sink.earliest
+        summary.lastTime = sink.latest
         diagnostics.append(contentsOf: sink.diagnostics)
-        return IngestedSource(summary: summary, events: events, diagnostics: diagnostics)
+        return IngestedSource(summary: summary, events: events, entries: entries, diagnostics: diagnostics)
     }
 
     /// Reads a folder or zip archive as one source with a bundle format.
-    func readBundle(_ spec: SourceSpec, summary: SourceSummary, referenceInstant: Instant?) -> IngestedSource {
+    func readBundle(_ spec: SourceSpec, summary: SourceSummary, referenceInstant: Instant?, sourceIndex: Int)
+        -> IngestedSource
+    {
         var summary = summary
         var diagnostics = Diagnostics()
         let path = spec.displayPath
         var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
         context.referenceInstant = referenceInstant
-        var sink = EventSink(context: context)
+        var sink = makeSink(context, sourceIndex: sourceIndex)
         guard let format = spec.format, case .bundle(let parser) = format.makeParser() else {
             diagnostics.error("\(spec.format?.rawValue ?? "no format") cannot read a folder or archive", path: path)
             return IngestedSource(summary: summary, events: [], diagnostics: diagnostics)
@@ -156,7 +172,7 @@ public struct SourceReader: Sendable {
             let failure = DebriefError.wrapping(error, path: path, action: "read this \(format.title) export")
             sink.diagnostics.report(Diagnostic(.error, failure.message, path: failure.path ?? path, line: failure.line))
         }
-        return finish(&sink, summary: summary, diagnostics: diagnostics)
+        return finish(&sink, summary: summary, diagnostics: diagnostics, sourceIndex: sourceIndex)
     }
 
     /// Opens the source's bytes (a file, or a zip member inflated into memory), wrapping them in a

@@ -41,14 +41,25 @@ public struct SourceSpec: Sendable, Hashable {
     }
 }
 
-/// What reading one source produced: its summary, its events (sorted by time) and its problems.
+/// What reading one source produced: its summary, its timeline entries (sorted by time) and its
+/// problems.
 public struct IngestedSource: Sendable {
     /// Counts, format and time range.
     public var summary: SourceSummary
-    /// The events, sorted by time (ties keep reading order).
+    /// The events, sorted by time (ties keep reading order); only when read without collapsing.
     public var events: [Event]
+    /// The timeline entries, sorted by time: bursts collapsed when reading with collapse settings.
+    public var entries: [TimelineEntry]
     /// Problems found while reading.
     public var diagnostics: Diagnostics
+
+    /// Creates a result.
+    public init(summary: SourceSummary, events: [Event] = [], entries: [TimelineEntry] = [], diagnostics: Diagnostics) {
+        self.summary = summary
+        self.events = events
+        self.entries = entries
+        self.diagnostics = diagnostics
+    }
 }
 
 /// The account of one source in the report: what it was, how much was read, and its time range.

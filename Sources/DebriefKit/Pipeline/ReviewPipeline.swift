@@ -81,12 +81,13 @@ public struct ReviewPipeline: Sendable {
 
     /// Ingests, merges and analyses; the review as values.
     public func makeReview(input: IncidentInput, options: BuildOptions) -> Review {
-        let ingester = Ingester(reader: SourceReader(limits: options.limits), parallelism: options.parallelism)
+        let ingester = Ingester(
+            reader: SourceReader(limits: options.limits, collapse: options.collapse), parallelism: options.parallelism)
         let sources = ingester.ingest(input.sources)
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
-        let timeline = TimelineBuilder(collapse: options.collapse, parallelism: options.parallelism).build(sources)
+        let timeline = TimelineBuilder().build(sources)
         let milestones = MilestoneDetector().detect(in: timeline)
         let manifest = input.manifest
         let incident = IncidentInfo(

@@ -14,12 +14,14 @@ public enum EventClassifier {
 
     /// Reclassifies deploy records among `events` (only `log` events are considered).
     public static func classify(_ events: inout [Event]) {
-        for index in events.indices where events[index].kind == .log {
-            if let basis = deployBasis(events[index]) {
-                events[index].kind = .deploy
-                events[index].attributes["kind-basis"] = basis
-            }
-        }
+        for index in events.indices { classify(&events[index]) }
+    }
+
+    /// Reclassifies `event` as a deploy when it is a `log` event that reads like one.
+    public static func classify(_ event: inout Event) {
+        guard event.kind == .log, let basis = deployBasis(event) else { return }
+        event.kind = .deploy
+        event.attributes["kind-basis"] = basis
     }
 
     static func deployBasis(_ event: Event) -> String? {

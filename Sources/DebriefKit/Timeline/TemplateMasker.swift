@@ -20,14 +20,16 @@ public enum TemplateMasker {
 
     /// A 64-bit hash of the template of `text`, without building it.
     public static func templateHash(of text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var copy = text
-        copy.withUTF8 { utf8 in
-            mask(UnsafeRawBufferPointer(utf8)) { piece in
-                for byte in piece { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            }
-        }
-        return hash
+        return copy.withUTF8 { templateHash(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A 64-bit hash of the template of `bytes` (the UTF-8 of a message), without building it.
+    @inline(__always)
+    public static func templateHash(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = TemplateHasher()
+        hasher.feed(bytes)
+        return hasher.value
     }
 
     /// Feeds the masked form of `bytes` to `sink` in pieces (at most the first 1 KiB is considered).
@@ -94,4 +96,31 @@ public enum TemplateMasker {
     }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDecimal(b) }
+}
+
+/// Hashes the template of a message given in pieces, equal to `TemplateMasker.templateHash` of the
+/// pieces joined (as long as no quoted string spans two pieces): lets a parser key a record whose
+/// text it would build as `METHOD PATH STATUS` without building it.
+public struct TemplateHasher {
+    /// The hash so far.
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Creates an empty hasher.
+    public init() {}
+
+    /// Adds the masked form of `bytes`.
+    @inline(__always)
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        TemplateMasker.mask(bytes) { piece in
+            for byte in piece { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        value = hash
+    }
+
+    /// Adds one literal byte (a separator such as a space).
+    @inline(__always)
+    public mutating func feed(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
 }

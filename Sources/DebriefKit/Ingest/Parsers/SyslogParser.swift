@@ -50,9 +50,8 @@ public struct SyslogParser: LineEventParser {
             sink.keepRaw(line, reason: "RFC 5424 line without a timestamp ('-')", kind: "no timestamp")
             return
         } else {
-            if !sink.events.isEmpty, bytes.first == 0x20 || bytes.first == 0x09 {
-                sink.appendContinuation(line.text)  // a wrapped message
-                return
+            if bytes.first == 0x20 || bytes.first == 0x09, sink.appendContinuation(line.text) {
+                return  // a wrapped message
             }
             sink.keepRaw(line, reason: "not a syslog line", kind: "not a syslog line")
             return
