@@ -17,7 +17,8 @@ public struct AccessLogParser: LineEventParser {
 
     public mutating func parse(_ line: Line, into sink: inout EventSink) {
         if line.isBlank { return }
-        guard let record = Self.record(line.bytes) else {
+        let bytes = line.bytes
+        guard let record = Self.record(bytes) else {
             sink.keepRaw(line, reason: "not an access-log line", kind: "not an access-log line")
             return
         }
@@ -25,59 +26,86 @@ public struct AccessLogParser: LineEventParser {
             sink.keepRaw(line, reason: "timestamp cannot be placed in time", kind: "unplaceable timestamp")
             return
         }
-        var attributes = Attributes()
-        attributes["client"] = record.client
-        if record.user != "-" { attributes["user"] = record.user }
-        attributes["method"] = record.method
-        attributes["path"] = record.path
-        attributes["status"] = String(record.status)
-        attributes["bytes"] = record.bytes
-        if let referer = record.referer, referer != "-" { attributes["referer"] = referer }
-        if let agent = record.agent, agent != "-" { attributes["user-agent"] = agent }
         let severity: Severity =
             switch record.status {
             case 500...599: .error
             case 400...499: .notice
             default: .info
             }
-        let text = record.method.isEmpty ? "\(record.request) \(record.status)" : "\(record.method) \(record.path) \(record.status)"
+        func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[range]) }
+        // The text is `METHOD PATH STATUS`; key the record from those bytes before building anything.
+        if let method = record.method, let path = record.path {
+            var template = TemplateHasher()
+            template.feed(slice(method))
+            template.feed(byte: 0x20)
+            template.feed(slice(path))
+            template.feed(byte: 0x20)
+            template.feed(slice(record.statusRange))
+            let key = BurstKey(
+                template: template.value, severity: severity, actor: 0, status: BurstKey.hash(slice(record.statusRange)))
+            if sink.absorb(key, time: time, line: line.number, offset: line.offset) { return }
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: slice(range), as: UTF8.self) }
+        var attributes = Attributes()
+        attributes["client"] = text(record.client)
+        if !Self.isDash(slice(record.user)) { attributes["user"] = text(record.user) }
+        let status = text(record.statusRange)
+        let eventText: String
+        if let method = record.method, let path = record.path {
+            attributes["method"] = text(method)
+            attributes["path"] = text(path)
+            eventText = "\(text(method)) \(text(path)) \(status)"
+        } else {
+            eventText = "\(text(record.request)) \(status)"
+        }
+        attributes["status"] = status
+        attributes["bytes"] = text(record.size)
+        if let referer = record.referer, !Self.isDash(slice(referer)) { attributes["referer"] = text(referer) }
+        if let agent = record.agent, !Self.isDash(slice(agent)) { attributes["user-agent"] = text(agent) }
         sink.emit(
-            time: time, timeText: record.timeText, line: line.number, offset: line.offset, kind: .log,
-            severity: severity, text: text, attributes: attributes)
+            time: time, timeText: text(record.time), line: line.number, offset: line.offset, kind: .log,
+            severity: severity, text: eventText, attributes: attributes)
     }
 
+    /// Where a record's fields are.
     struct Record {
-        var client: String
-        var user: String
+        var client: Range<Int>
+        var user: Range<Int>
         var timestamp: ParsedTimestamp
-        var timeText: String
-        var request: String
-        var method: String
-        var path: String
+        var time: Range<Int>
+        var request: Range<Int>
+        var method: Range<Int>?
+        var path: Range<Int>?
+        var statusRange: Range<Int>
         var status: Int
-        var bytes: String
-        var referer: String?
-        var agent: String?
+        var size: Range<Int>
+        var referer: Range<Int>?
+        var agent: Range<Int>?
     }
+
+    static func isDash(_ bytes: UnsafeRawBufferPointer) -> Bool { bytes.count == 1 && bytes[0] == 0x2D }
 
     static func record(_ bytes: UnsafeRawBufferPointer) -> Record? {
         var cursor = FieldCursor(bytes: bytes, index: 0)
-        guard let client = cursor.next(), cursor.next() != nil, let user = cursor.next() else { return nil }
+        guard let client = cursor.nextRange(), cursor.nextRange() != nil, let user = cursor.nextRange() else {
+            return nil
+        }
         var i = cursor.index
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard i < bytes.count, bytes[i] == 0x5B, let timestamp = TimestampParser.commonLog(bytes, at: i + 1),
             timestamp.offsetSeconds != nil, TimestampParser.byte(bytes, i + 1 + timestamp.length) == 0x5D
         else { return nil }
-        let timeText = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<(i + 1 + timestamp.length)]), as: UTF8.self)
+        let time = (i + 1)..<(i + 1 + timestamp.length)
         i += timestamp.length + 2
         while i < bytes.count, bytes[i] == 0x20 { i += 1 }
         guard let (request, afterRequest) = quoted(bytes, i) else { return nil }
         cursor.index = afterRequest
-        guard let statusText = cursor.next(), let status = Int(statusText), (100...999).contains(status),
-            let size = cursor.next()
+        guard let statusRange = cursor.nextRange(), statusRange.count == 3,
+            let status = TimestampParser.digits(bytes, statusRange.lowerBound, 3), status >= 100,
+            let size = cursor.nextRange()
         else { return nil }
-        var referer: String?
-        var agent: String?
+        var referer: Range<Int>?
+        var agent: Range<Int>?
         var j = cursor.index
         while j < bytes.count, bytes[j] == 0x20 { j += 1 }
         if let (value, next) = quoted(bytes, j) {
@@ -86,16 +114,22 @@ public struct AccessLogParser: LineEventParser {
             while j < bytes.count, bytes[j] == 0x20 { j += 1 }
             if let (value, _) = quoted(bytes, j) { agent = value }
         }
-        let parts = request.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        let method = parts.count >= 2 ? String(parts[0]) : ""
-        let path = parts.count >= 2 ? String(parts[1]) : request
+        // "METHOD PATH PROTOCOL": method and path when the request has at least two words.
+        var method: Range<Int>?
+        var path: Range<Int>?
+        var requestCursor = FieldCursor(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<request.upperBound]), index: request.lowerBound)
+        if let first = requestCursor.nextRange(), let second = requestCursor.nextRange() {
+            method = first
+            path = second
+        }
         return Record(
-            client: client, user: user, timestamp: timestamp, timeText: timeText, request: request, method: method,
-            path: path, status: status, bytes: size, referer: referer, agent: agent)
+            client: client, user: user, timestamp: timestamp, time: time, request: request, method: method, path: path,
+            statusRange: statusRange, status: status, size: size, referer: referer, agent: agent)
     }
 
-    /// A double-quoted field at `index` (backslash escapes kept as written); returns it and the index after it.
-    static func quoted(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> (String, Int)? {
+    /// A double-quoted field at `index` (backslash escapes kept as written): the range inside the
+    /// quotes and the index after the closing quote.
+    static func quoted(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> (Range<Int>, Int)? {
         guard index < bytes.count, bytes[index] == 0x22 else { return nil }
         var i = index + 1
         while i < bytes.count, bytes[i] != 0x22 {
@@ -103,7 +137,7 @@ public struct AccessLogParser: LineEventParser {
             i += 1
         }
         guard i < bytes.count else { return nil }
-        return (String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<i]), as: UTF8.self), i + 1)
+        return ((index + 1)..<i, i + 1)
     }
 
     /// Share of sample lines that parse as access-log records.

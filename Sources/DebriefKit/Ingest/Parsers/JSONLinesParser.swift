@@ -46,6 +46,121 @@ public struct JSONLinesParser: LineEventParser {
 
     public mutating func parse(_ line: Line, into sink: inout EventSink) {
         if line.isBlank { return }
+        if absorbIfBurst(line, into: &sink) { return }
+        parseFully(line, into: &sink)
+    }
+
+    /// The roles a top-level member can play, found by a length-bucketed key table.
+    enum Role: Equatable {
+        case time(Int), level(Int), message(Int), actor(Int), status
+    }
+
+    static let roleTable: [[(key: [UInt8], role: Role)]] = {
+        var table = [[(key: [UInt8], role: Role)]](repeating: [], count: 33)
+        func add(_ keys: [StaticString], _ make: (Int) -> Role) {
+            for (rank, key) in keys.enumerated() {
+                let bytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)).map { $0 | 0x20 }
+                if bytes.count < table.count, !table[bytes.count].contains(where: { $0.key == bytes }) {
+                    table[bytes.count].append((bytes, make(rank)))
+                }
+            }
+        }
+        add(timeKeys, Role.time)
+        add(levelKeys, Role.level)
+        add(messageKeys, Role.message)
+        add(actorKeys, Role.actor)
+        add(["status"], { _ in .status })
+        return table
+    }()
+
+    @inline(__always)
+    static func role(of key: UnsafeRawBufferPointer) -> Role? {
+        guard key.count < roleTable.count else { return nil }
+        for candidate in roleTable[key.count] {
+            var equal = true
+            for index in 0..<key.count where key[index] | 0x20 != candidate.key[index] {
+                equal = false
+                break
+            }
+            if equal { return candidate.role }
+        }
+        return nil
+    }
+
+    /// The fast path: finds time, level, message, actor and status as bytes and, when the record
+    /// joins a burst that already exists, counts it without building anything. Returns false when the
+    /// record must be built (new group, escapes, ECS nesting, anything unusual).
+    func absorbIfBurst(_ line: Line, into sink: inout EventSink) -> Bool {
+        var time: (rank: Int, member: JSONScanner.Member)?
+        var level: (rank: Int, member: JSONScanner.Member)?
+        var message: (rank: Int, member: JSONScanner.Member)?
+        var actor: (rank: Int, member: JSONScanner.Member)?
+        var status: JSONScanner.Member?
+        var unusual = false
+        do throws(JSONScanner.Failure) {
+            try JSONScanner.forEachMember(in: line.bytes) { member in
+                if member.kind == .object {
+                    // ECS puts level and service name in nested objects; leave those to the full path.
+                    if member.keyEquals("log") || member.keyEquals("service") { unusual = true }
+                    return
+                }
+                guard let role = Self.role(of: member.key) else { return }
+                switch role {
+                case .time(let rank) where member.kind == .string || member.kind == .number:
+                    if rank < (time?.rank ?? .max) { time = (rank, member) }
+                case .level(let rank) where member.kind == .string || member.kind == .number:
+                    if rank < (level?.rank ?? .max) { level = (rank, member) }
+                case .message(let rank) where member.kind == .string:
+                    if rank < (message?.rank ?? .max) { message = (rank, member) }
+                case .actor(let rank) where member.kind == .string:
+                    if rank < (actor?.rank ?? .max) { actor = (rank, member) }
+                case .status:
+                    status = member
+                default:
+                    break
+                }
+            }
+        } catch {
+            return false
+        }
+        guard !unusual, let time, !time.member.valueHasEscapes, message?.member.valueHasEscapes != true,
+            actor?.member.valueHasEscapes != true, level?.member.valueHasEscapes != true,
+            status?.valueHasEscapes != true, status.map({ $0.value.count <= Self.maxAttributeLength }) ?? true,
+            let parsed = TimestampParser.any(time.member.value),
+            // Zone- or year-less times go through the sink's stateful resolvers on the full path.
+            parsed.hasYear, let instant = parsed.instant
+        else { return false }
+        var severity: Severity?
+        if let level {
+            let value = level.member.value
+            if level.rank == Self.levelKeys.count - 1, let number = Self.integer(value) {
+                severity = Severity(syslogSeverity: number)
+            } else if let number = Self.integer(value) {
+                severity = Self.severity(numericLevel: number)
+            } else {
+                severity = Severity(levelBytes: value)
+            }
+        }
+        let key = BurstKey(
+            template: TemplateMasker.templateHash(of: message?.member.value ?? line.bytes), severity: severity,
+            actor: actor.map { BurstKey.hash($0.member.value) } ?? 0, status: status.map { BurstKey.hash($0.value) } ?? 0)
+        return sink.absorb(key, time: instant, line: line.number, offset: line.offset)
+    }
+
+    /// A non-negative decimal integer filling `bytes`, or nil.
+    @inline(__always)
+    static func integer(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+        }
+        return value
+    }
+
+    /// The full path: every member, attributes included.
+    mutating func parseFully(_ line: Line, into sink: inout EventSink) {
         var timeRank = Int.max
         var timeMember: (kind: JSONScanner.Kind, text: String)?
         var levelRank = Int.max

@@ -56,49 +56,74 @@ public struct SyslogParser: LineEventParser {
             sink.keepRaw(line, reason: "not a syslog line", kind: "not a syslog line")
             return
         }
-        let timeText = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + parsed.length)]), as: UTF8.self)
+        let timeRange = i..<(i + parsed.length)
         i += parsed.length
         guard let time = sink.instant(for: parsed, line: line.number) else {
-            sink.keepRaw(line, reason: "timestamp '\(timeText)' cannot be placed in time", kind: "unplaceable timestamp")
+            sink.keepRaw(line, reason: "timestamp cannot be placed in time", kind: "unplaceable timestamp")
             return
         }
-        var attributes = Attributes()
-        var severity = priority.map { Severity(syslogSeverity: $0 & 7) }
-        if let priority { attributes["facility"] = Self.facilityNames[min(priority >> 3, 23)] }
 
+        // Header fields as byte ranges; strings are made only if the record is kept.
         var fields = FieldCursor(bytes: bytes, index: i)
-        let host = fields.next()
-        if let host, host != "-" { attributes["host"] = host }
-
-        var actor: String?
-        var message: UnsafeRawBufferPointer
+        let host = fields.nextRange()
+        let header: Header
         if isRFC5424 || fields.looksLikeRFC5424Rest() {
-            let app = fields.next()
-            let procID = fields.next()
-            let messageID = fields.next()
-            if let app, app != "-" { actor = app }
-            if let procID, procID != "-" { attributes["pid"] = procID }
-            if let messageID, messageID != "-" { attributes["msgid"] = messageID }
-            let structured = fields.structuredData()
-            for (key, value) in structured.prefix(16) {
-                if key == "level", severity == nil, let level = Severity(levelName: value) {
-                    severity = level
-                } else {
-                    attributes[key] = value
-                }
-            }
-            message = fields.rest()
-            if message.starts(with: [0xEF, 0xBB, 0xBF]) { message = UnsafeRawBufferPointer(rebasing: message[3...]) }
+            let app = fields.nextRange()
+            let procID = fields.nextRange()
+            let messageID = fields.nextRange()
+            let structured = fields.structuredDataRange()
+            var message = fields.restRange()
+            if bytes[message].starts(with: [0xEF, 0xBB, 0xBF]) { message = (message.lowerBound + 3)..<message.upperBound }
+            header = Header(
+                actor: fields.nonNil(app), pid: fields.nonNil(procID), messageID: fields.nonNil(messageID),
+                structured: structured, message: message)
         } else {
-            (actor, message) = fields.tag(into: &attributes)
+            let (tag, pid, message) = fields.tagRanges()
+            header = Header(actor: tag, pid: pid, messageID: nil, structured: nil, message: message)
         }
-        if severity == nil, let guessed = SeverityGuess.guess(message) {
-            severity = guessed
-            attributes["severity-basis"] = "text"
+        let message = UnsafeRawBufferPointer(rebasing: bytes[header.message])
+        var severity = priority.map { Severity(syslogSeverity: $0 & 7) }
+        if severity == nil, let structured = header.structured {
+            severity = FieldCursor.levelParameter(in: UnsafeRawBufferPointer(rebasing: bytes[structured]))
         }
+        var guessed = false
+        if severity == nil, let guess = SeverityGuess.guess(message) {
+            severity = guess
+            guessed = true
+        }
+        let key = BurstKey(
+            template: TemplateMasker.templateHash(of: message), severity: severity,
+            actor: header.actor.map { BurstKey.hash(UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? 0, status: 0)
+        if sink.absorb(key, time: time, line: line.number, offset: line.offset) { return }
+
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        var attributes = Attributes()
+        if let priority { attributes["facility"] = Self.facilityNames[min(priority >> 3, 23)] }
+        if let host, let value = fields.nonNil(host) { attributes["host"] = text(value) }
+        if let pid = header.pid { attributes["pid"] = text(pid) }
+        if let messageID = header.messageID { attributes["msgid"] = text(messageID) }
+        if let structured = header.structured {
+            var cursor = FieldCursor(bytes: bytes, index: structured.lowerBound)
+            for (name, value) in cursor.structuredData().prefix(16) where name != "level" || priority != nil {
+                attributes[name] = value
+            }
+        }
+        if guessed { attributes["severity-basis"] = "text" }
         sink.emit(
-            time: time, timeText: timeText, line: line.number, offset: line.offset, kind: .log, actor: actor,
-            severity: severity, text: String(decoding: message, as: UTF8.self), attributes: attributes)
+            time: time, timeText: text(timeRange), line: line.number, offset: line.offset, kind: .log,
+            actor: header.actor.map(text), severity: severity, text: String(decoding: message, as: UTF8.self),
+            attributes: attributes)
+    }
+
+    /// Where a line's header fields are.
+    struct Header {
+        var actor: Range<Int>?
+        var pid: Range<Int>?
+        var messageID: Range<Int>?
+        var structured: Range<Int>?
+        var message: Range<Int>
     }
 
     /// `<PRI>` at the start: 1–3 digits, at most 191.
@@ -168,26 +193,38 @@ public struct SyslogParser: LineEventParser {
     }
 }
 
-/// Reads space-separated syslog header fields.
+/// Reads space-separated syslog header fields as byte ranges.
 struct FieldCursor {
     let bytes: UnsafeRawBufferPointer
     var index: Int
 
-    /// The next space-delimited token, or nil at the end.
-    mutating func next() -> String? {
+    /// The next space-delimited token's range, or nil at the end.
+    mutating func nextRange() -> Range<Int>? {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         guard index < bytes.count else { return nil }
         let start = index
         while index < bytes.count, bytes[index] != 0x20 { index += 1 }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return start..<index
+    }
+
+    /// The next space-delimited token, or nil at the end.
+    mutating func next() -> String? {
+        nextRange().map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// `range` unless it is the RFC 5424 nil value `-`.
+    func nonNil(_ range: Range<Int>?) -> Range<Int>? {
+        guard let range, !(range.count == 1 && bytes[range.lowerBound] == 0x2D) else { return nil }
+        return range
     }
 
     /// Whether the rest reads as `APP PROCID MSGID (-|[…])`, i.e. an RFC 5424 header.
     func looksLikeRFC5424Rest() -> Bool {
         var probe = self
         for _ in 0..<3 {
-            guard let token = probe.next(), !token.isEmpty, token.utf8.count <= 128 else { return false }
-            if token.hasSuffix(":") { return false }
+            guard let token = probe.nextRange(), token.count <= 128, bytes[token.upperBound - 1] != 0x3A else {
+                return false
+            }
         }
         while probe.index < bytes.count, bytes[probe.index] == 0x20 { probe.index += 1 }
         guard probe.index < bytes.count else { return false }
@@ -196,14 +233,41 @@ struct FieldCursor {
         return (next == 0x2D && after == 0x20) || next == 0x5B
     }
 
-    /// Parses `-` or `[id k="v" …][…]`; returns the parameters as key–value pairs.
-    mutating func structuredData() -> [(String, String)] {
+    /// The range of `-` or of `[id k="v" …][…]` (nil for `-`), leaving the cursor after it.
+    mutating func structuredDataRange() -> Range<Int>? {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-        guard index < bytes.count else { return [] }
+        guard index < bytes.count else { return nil }
         if bytes[index] == 0x2D {
             index += 1
-            return []
+            return nil
         }
+        let start = index
+        while index < bytes.count, bytes[index] == 0x5B {
+            index += 1
+            var inQuotes = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if inQuotes {
+                    if byte == 0x5C {
+                        index += 1
+                    } else if byte == 0x22 {
+                        inQuotes = false
+                    }
+                } else if byte == 0x22 {
+                    inQuotes = true
+                } else if byte == 0x5D {
+                    break
+                }
+                index += 1
+            }
+            if index < bytes.count { index += 1 }  // ']'
+        }
+        return start == index ? nil : start..<index
+    }
+
+    /// Parses `[id k="v" …][…]` at the cursor; returns the parameters as key–value pairs.
+    mutating func structuredData() -> [(String, String)] {
+        guard index < bytes.count, bytes[index] == 0x5B else { return [] }
         var result: [(String, String)] = []
         while index < bytes.count, bytes[index] == 0x5B {
             index += 1
@@ -236,36 +300,59 @@ struct FieldCursor {
         return result
     }
 
-    /// Parses a BSD `TAG[PID]: ` prefix (if present) and returns the tag and the message after it.
-    mutating func tag(into attributes: inout Attributes) -> (String?, UnsafeRawBufferPointer) {
+    /// The severity named by a `level="…"` structured-data parameter, without building strings.
+    static func levelParameter(in structured: UnsafeRawBufferPointer) -> Severity? {
+        let needle: [UInt8] = Array(" level=\"".utf8)
+        guard structured.count > needle.count else { return nil }
+        var i = 0
+        while i + needle.count <= structured.count {
+            if structured[i] == 0x20, structured[i + 1] == 0x6C, zip(needle.indices, needle).allSatisfy({ structured[i + $0] == $1 }) {
+                let start = i + needle.count
+                var end = start
+                while end < structured.count, structured[end] != 0x22 { end += 1 }
+                return Severity(levelBytes: UnsafeRawBufferPointer(rebasing: structured[start..<end]))
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Parses a BSD `TAG[PID]: ` prefix (if present): the tag's and pid's ranges and the message's.
+    mutating func tagRanges() -> (tag: Range<Int>?, pid: Range<Int>?, message: Range<Int>) {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         let start = index
         var i = index
-        // A tag is up to 48 printable bytes ending in ':' or '[pid]:'.
+        // A tag is up to 64 printable bytes ending in ':' or '[pid]:'.
         while i < bytes.count, i - start < 64, bytes[i] != 0x20, bytes[i] != 0x3A, bytes[i] != 0x5B { i += 1 }
-        guard i > start, i < bytes.count else { return (nil, rest()) }
-        let tag = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        guard i > start, i < bytes.count else { return (nil, nil, restRange()) }
+        let tag = start..<i
+        var pid: Range<Int>?
         if bytes[i] == 0x5B {
             let pidStart = i + 1
             var j = pidStart
             while j < bytes.count, bytes[j] != 0x5D, j - pidStart < 32 { j += 1 }
-            guard j < bytes.count, bytes[j] == 0x5D else { return (nil, rest()) }
-            attributes["pid"] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[pidStart..<j]), as: UTF8.self)
+            guard j < bytes.count, bytes[j] == 0x5D else { return (nil, nil, restRange()) }
+            pid = pidStart..<j
             i = j + 1
             if i < bytes.count, bytes[i] == 0x3A { i += 1 }
         } else if bytes[i] == 0x3A {
             i += 1
         } else {
-            return (nil, rest())
+            return (nil, nil, restRange())
         }
         if i < bytes.count, bytes[i] == 0x20 { i += 1 }
         index = i
-        return (tag, rest())
+        return (tag, pid, restRange())
+    }
+
+    /// Everything after the cursor, without leading spaces.
+    mutating func restRange() -> Range<Int> {
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        return index..<bytes.count
     }
 
     /// Everything after the cursor, without leading spaces.
     mutating func rest() -> UnsafeRawBufferPointer {
-        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[index...])
+        UnsafeRawBufferPointer(rebasing: bytes[restRange()])
     }
 }
