@@ -4,75 +4,107 @@
 public enum JSONWriter {
     /// The value as pretty-printed JSON text, ending with a newline.
     public static func string(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &output)
-        output += "\n"
-        return output
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let number): output += number
+        case .null: append("null", to: &output)
+        case .bool(let flag): append(flag ? "true" : "false", to: &output)
+        case .number(let number): append(number, to: &output)
         case .string(let text): writeString(text, into: &output)
         case .array(let elements):
             if elements.isEmpty {
-                output += "[]"
+                append("[]", to: &output)
                 return
             }
-            output += "[\n"
+            append("[\n", to: &output)
             for (index, element) in elements.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                indentation(indent + 1, into: &output)
                 write(element, indent: indent + 1, into: &output)
-                output += index == elements.count - 1 ? "\n" : ",\n"
+                append(index == elements.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            indentation(indent, into: &output)
+            output.append(0x5D)
         case .object(let object):
             if object.members.isEmpty {
-                output += "{}"
+                append("{}", to: &output)
                 return
             }
-            output += "{\n"
+            append("{\n", to: &output)
             for (index, member) in object.members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                indentation(indent + 1, into: &output)
                 writeString(member.key, into: &output)
-                output += ": "
+                append(": ", to: &output)
                 write(member.value, indent: indent + 1, into: &output)
-                output += index == object.members.count - 1 ? "\n" : ",\n"
+                append(index == object.members.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            indentation(indent, into: &output)
+            output.append(0x7D)
         }
     }
 
-    static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    output += "\\u" + pad16(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
+    @inline(__always)
+    static func append(_ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    @inline(__always)
+    static func indentation(_ level: Int, into output: inout [UInt8]) {
+        for _ in 0..<(level * 2) { output.append(0x20) }
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(0x22)
+        var copy = text
+        copy.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+            }
+            while i < utf8.count {
+                let byte = utf8[i]
+                var escape: StaticString?
+                var unicode: UInt32?
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C, 0x3E, 0x26: unicode = UInt32(byte)
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    unicode = utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029
+                default:
+                    if byte < 0x20 { unicode = UInt32(byte) }
                 }
+                if escape == nil && unicode == nil {
+                    i += 1
+                    continue
+                }
+                flush(i)
+                if let escape {
+                    output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                    i += 1
+                } else if let unicode {
+                    output.append(contentsOf: [0x5C, 0x75])
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        output.append(hexDigits[Int((unicode >> UInt32(shift)) & 0xF)])
+                    }
+                    i += unicode > 0xFF ? 3 : 1
+                }
+                runStart = i
             }
+            flush(utf8.count)
         }
-        output += "\""
-    }
-
-    private static func pad16(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 4 - hex.count) + hex
+        output.append(0x22)
     }
 }
 

@@ -30,12 +30,38 @@ public enum EventClassifier {
                 return "field \(key)=\(value)"
             }
         }
+        // Most records mention neither; check bytes before building a lower-cased copy.
+        guard mentionsDeployVocabulary(event.text) else { return nil }
         let text = event.text.prefix(300).lowercased()
-        guard text.contains("deploy") || text.contains("roll") else { return nil }
         for word in deployWords where text.contains(word) {
             return "text mentions '\(word.trimmingCharacters(in: [" ", ":"]))'"
         }
         return nil
+    }
+}
+
+extension EventClassifier {
+    /// Whether the first 300 bytes contain "deploy" or "roll" in any case.
+    static func mentionsDeployVocabulary(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            let n = min(utf8.count, 300)
+            guard n >= 4 else { return false }
+            var i = 0
+            while i + 4 <= n {
+                let a = utf8[i] | 0x20
+                if a == 0x64, i + 6 <= n, utf8[i + 1] | 0x20 == 0x65, utf8[i + 2] | 0x20 == 0x70,
+                    utf8[i + 3] | 0x20 == 0x6C, utf8[i + 4] | 0x20 == 0x6F, utf8[i + 5] | 0x20 == 0x79
+                {
+                    return true  // deploy
+                }
+                if a == 0x72, utf8[i + 1] | 0x20 == 0x6F, utf8[i + 2] | 0x20 == 0x6C, utf8[i + 3] | 0x20 == 0x6C {
+                    return true  // roll
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

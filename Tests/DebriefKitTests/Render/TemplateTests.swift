@@ -40,3 +40,15 @@ import Testing
         #expect(!html.contains("src=\"http"))
     }
 }
+
+@Suite struct JSONWriterTests {
+    @Test func escapesAndRoundTrips() throws {
+        let tricky = "quote \" backslash \\ newline \n tab \t bell \u{07} <script> & \u{2028} é 😀"
+        let value = JSONValue.object(JSONObject([("text", .string(tricky)), ("n", .number("12")), ("list", .array([.null, .bool(true)]))]))
+        let text = JSONWriter.string(value)
+        #expect(!text.contains("<"))
+        #expect(!text.contains("\u{2028}"))
+        #expect(text.contains("\\u0007"))
+        #expect(try JSONParser().parse(text) == value)
+    }
+}
