@@ -42,6 +42,10 @@ public struct EventSink {
     private var pending: Event?
     private var lastRecordAbsorbed = false
     private var pendingRaw: [Event] = []
+    /// Records before the first datable one beyond `maxPendingRaw`: counted, not kept.
+    private var pendingRawOverflow = 0
+    /// How many records may wait for a time before further ones are only counted.
+    static let maxPendingRaw = 100_000
     private var memberRecords = 0
     private var lastTime: Instant?
     private var lastLine: Int?
@@ -53,7 +57,8 @@ public struct EventSink {
         self.context = context
         currentPath = context.path
         localTime = LocalTimeResolver(zone: context.timeZone)
-        years = YearResolver(fixedYear: context.year, reference: context.referenceInstant)
+        years = YearResolver(
+            fixedYear: context.year, reference: context.referenceInstant, referenceBasis: context.referenceBasis)
     }
 
     /// Creates a sink that streams events into a burst collapser (and classifies deploys).
@@ -158,8 +163,10 @@ public struct EventSink {
         lastRecordAbsorbed = false
         if lastTime != nil {
             commit(event)
-        } else {
+        } else if pendingRaw.count < Self.maxPendingRaw {
             pendingRaw.append(event)
+        } else {
+            pendingRawOverflow += 1
         }
     }
 
@@ -233,6 +240,16 @@ public struct EventSink {
         if let previous = pending {
             commit(previous)
             pending = nil
+        }
+        if pendingRawOverflow > 0 {
+            // Records beyond the cap before any datable record: their text was not kept, so they
+            // cannot be placed even if a later record had a time.
+            unplaced += pendingRawOverflow
+            records -= pendingRawOverflow
+            diagnostics.error(
+                "\(pendingRawOverflow) unreadable records before the first datable one were counted but not kept",
+                path: context.path)
+            pendingRawOverflow = 0
         }
         guard !pendingRaw.isEmpty else { return }
         if let lastTime {

@@ -10,6 +10,8 @@ public struct ParseContext: Sendable {
     public var year: Int?
     /// An instant from the incident's fully dated sources, to infer years from.
     public var referenceInstant: Instant?
+    /// Where `referenceInstant` came from, in words (for the note that explains an inferred year).
+    public var referenceBasis: String?
     /// Limits that keep hostile inputs from exhausting memory.
     public var limits: IngestLimits
 

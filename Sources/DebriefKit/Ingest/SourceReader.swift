@@ -80,6 +80,11 @@ public struct SourceReader: Sendable {
 
         var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
         context.referenceInstant = referenceInstant
+        if referenceInstant == nil, spec.year == nil, format.mayLackYear, let modified = Self.modificationTime(spec.url) {
+            // Nothing else dates this incident: the file's modification time is the best guess left.
+            context.referenceInstant = modified
+            context.referenceBasis = "the file's modification time (no 'year:' in the manifest and no dated source)"
+        }
         var sink = makeSink(context, sourceIndex: sourceIndex)
         switch format.makeParser() {
         case .lines(var parser):
@@ -139,6 +144,14 @@ public struct SourceReader: Sendable {
         summary.lastTime = sink.latest
         diagnostics.append(contentsOf: sink.diagnostics)
         return IngestedSource(summary: summary, events: events, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// The file's modification time, if it can be read.
+    static func modificationTime(_ url: URL) -> Instant? {
+        guard let date = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date else {
+            return nil
+        }
+        return Instant(secondsSinceEpoch: Int64(date.timeIntervalSince1970))
     }
 
     /// Reads a folder or zip archive as one source with a bundle format.

@@ -4,7 +4,8 @@
 /// starts), log records of one source that share a template, severity, actor and HTTP status (a
 /// `BurstKey`) are a group; a group of at least `minimumCount` records becomes one entry carrying the
 /// count, the first and last time, the template and a few example ids. Smaller groups stay as single
-/// entries. Only `log` events collapse; chat, tickets, alerts, deploys and raw notes never do.
+/// entries. Only log records collapse (including those recognised as deploys); chat, tickets,
+/// alerts and raw notes never do.
 ///
 /// The work is streaming (`StreamingCollapser`): it holds the open buckets only, so memory follows the
 /// entries kept, not the records read, and once a group is a burst, parsers can count further
@@ -146,7 +147,7 @@ public struct StreamingCollapser {
     /// Adds a materialised event.
     public mutating func add(_ event: Event) {
         sequence += 1
-        guard settings.isEnabled, event.kind == .log else {
+        guard settings.isEnabled, event.kind == .log || event.kind == .deploy else {
             output.append((TimelineEntry(event: event, sourceIndex: sourceIndex), sequence))
             return
         }

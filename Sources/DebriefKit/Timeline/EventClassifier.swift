@@ -2,14 +2,17 @@
 /// analysis can cite "the deploy that preceded the first error".
 ///
 /// A record is a deploy when a structured field says so (`event`, `type`, `action`, `category` =
-/// deploy, deployment, rollout, release, rollback) or its text uses deploy vocabulary (deploy,
-/// deploying, deployed, rolling out, rolled out, rollout, rollback, rolling back, rolled back).
+/// deploy, deployment, rollout, release, rollback) or its text uses deploy vocabulary as a verb or
+/// noun phrase (deploying, deployed, deployment, deploy started/finished/failed, rolling out, rolled
+/// out, rollout, rollback, rolling back, rolled back). A bare "deploy" is not enough: it is a common
+/// user and host name (`Accepted publickey for deploy from …`).
 /// Reclassified events keep `kind-basis` saying why.
 public enum EventClassifier {
     static let deployValues: Set<String> = ["deploy", "deployment", "rollout", "release", "rollback", "deployed"]
     static let deployWords: [String] = [
-        "deploy ", "deploy:", "deploying", "deployed", "rolling out", "rolled out", "rollout", "rollback",
-        "rolling back", "rolled back", "redeploy",
+        "deploying", "deployed", "deployment", "deploy started", "deploy finished", "deploy completed",
+        "deploy complete", "deploy failed", "deploy succeeded", "rolling out", "rolled out", "rollout", "rollback",
+        "rolling back", "rolled back", "roll back", "redeploy",
     ]
 
     /// Reclassifies deploy records among `events` (only `log` events are considered).

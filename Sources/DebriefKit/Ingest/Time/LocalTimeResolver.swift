@@ -100,18 +100,30 @@ public struct YearResolver: Sendable {
     private var year: Int?
     private var lastMonth = 0
     private let reference: Instant?
+    private let referenceBasis: String?
     private let fixedYear: Int?
     /// How the first year was chosen, for the diagnostic that explains it.
     public private(set) var basis: String?
 
-    /// Creates a resolver that anchors on `fixedYear` if given, else on `reference`.
-    public init(fixedYear: Int?, reference: Instant?) {
+    /// Creates a resolver that anchors on `fixedYear` if given, else on `reference` (described by
+    /// `referenceBasis`, by default "the incident's other sources").
+    public init(fixedYear: Int?, reference: Instant?, referenceBasis: String? = nil) {
         self.fixedYear = fixedYear
         self.reference = reference
+        self.referenceBasis = referenceBasis
+    }
+
+    /// Creates a resolver that continues from a known year and month (a later chunk of a file).
+    public init(continuingFrom year: Int, month: Int) {
+        fixedYear = nil
+        reference = nil
+        referenceBasis = nil
+        self.year = year
+        lastMonth = month
     }
 
     /// Whether a year can be supplied at all.
-    public var canResolve: Bool { fixedYear != nil || reference != nil }
+    public var canResolve: Bool { fixedYear != nil || reference != nil || year != nil }
 
     /// The year to use for a timestamp in `month`.
     public mutating func year(month: Int, day: Int) -> Int? {
@@ -141,7 +153,7 @@ public struct YearResolver: Sendable {
                 }
             }
             year = best
-            basis = "the incident's other sources (nearest to \(reference.iso8601))"
+            basis = "\(referenceBasis ?? "the incident's other sources") (nearest to \(reference.iso8601))"
         } else {
             return nil
         }
