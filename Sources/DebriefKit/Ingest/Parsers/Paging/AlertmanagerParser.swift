@@ -17,7 +17,7 @@ public struct AlertmanagerParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Prometheus Alertmanager webhooks",
-        summary: "webhook notifications (version 4), one, an array or a receiver's log; each alert fires at startsAt and resolves at endsAt, text from summary/description annotations",
+        summary: "webhook notifications (version 4): one, an array or a receiver's log; each alert fires at startsAt and resolves at endsAt (RFC 3339 with its offset, any fraction)",
         eventKind: .alert, makeParser: { .document(AlertmanagerParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

@@ -15,7 +15,7 @@ public struct GrafanaAlertParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Grafana alert webhooks",
-        summary: "unified-alerting webhook notifications (Alertmanager-shaped, with values, dashboard and panel links), one, an array or a receiver's log; legacy evalMatches payloads carry no time and are kept raw",
+        summary: "unified-alerting webhook notifications (Alertmanager-shaped, plus values and dashboard/panel links): one, an array or a receiver's log; RFC 3339 with its offset; legacy payloads have no time and are kept raw",
         eventKind: .alert, makeParser: { .document(GrafanaAlertParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

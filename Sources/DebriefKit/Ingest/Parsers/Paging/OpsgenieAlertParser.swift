@@ -17,7 +17,7 @@ public struct OpsgenieAlertParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Opsgenie alerts and activity logs",
-        summary: "REST `GET /v2/alerts` (one alert or a page) and `GET /v2/alerts/{id}/logs`: creation, acknowledgement and close times from each alert's report; log entries by owner",
+        summary: "REST `GET /v2/alerts` (one alert or a page) and `GET /v2/alerts/{id}/logs`: created, acknowledged and closed from each alert's report, log entries by owner; ISO 8601 offsets (zone-less: source zone)",
         eventKind: .alert, makeParser: { .document(OpsgenieAlertParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

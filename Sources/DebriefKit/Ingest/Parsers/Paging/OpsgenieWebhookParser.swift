@@ -18,7 +18,7 @@ public struct OpsgenieWebhookParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Opsgenie webhooks",
-        summary: "webhook integration payloads (`action` Create/Acknowledge/Close/AddNote/Escalate/…), one, an array or a receiver's log; action becomes the transition",
+        summary: "webhook integration payloads (`action` Create/Acknowledge/Close/AddNote/Escalate/…): one, an array or a receiver's log; action becomes the transition; epoch ms/ns times (UTC)",
         eventKind: .alert, makeParser: { .document(OpsgenieWebhookParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

@@ -11,7 +11,7 @@ public struct PagerDutyAlertParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "PagerDuty alerts",
-        summary: "REST `GET /alerts` and `GET /incidents/{id}/alerts` responses (or a bare array): each alert is triggered at created_at and resolved at resolved_at",
+        summary: "REST `GET /alerts` and `GET /incidents/{id}/alerts` responses (or a bare array): triggered at created_at, resolved at resolved_at; ISO 8601 offsets (zone-less: source zone)",
         eventKind: .alert, makeParser: { .document(PagerDutyAlertParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

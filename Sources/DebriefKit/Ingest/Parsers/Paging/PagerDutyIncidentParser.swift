@@ -16,7 +16,7 @@ public struct PagerDutyIncidentParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "PagerDuty incidents",
-        summary: "REST `GET /incidents`, `GET /incidents/{id}` and the acknowledge/resolve `PUT` response (or a bare array): trigger, assignments, acknowledgements and the last status change become transitions",
+        summary: "REST `GET /incidents`, `GET /incidents/{id}` and the acknowledge/resolve `PUT` response (or a bare array): trigger, assignments, acknowledgements and last status change become transitions; ISO 8601 offsets (zone-less: source zone)",
         eventKind: .alert, makeParser: { .document(PagerDutyIncidentParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

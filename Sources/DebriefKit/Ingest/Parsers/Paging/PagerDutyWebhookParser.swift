@@ -17,7 +17,7 @@ public struct PagerDutyWebhookParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "PagerDuty v3 webhooks",
-        summary: "v3 webhook bodies (`{\"event\": {\"event_type\": \"incident.triggered\", …}}`), one, an array, or a receiver's log of them; event_type becomes the transition",
+        summary: "v3 webhook bodies (`{\"event\": {\"event_type\": \"incident.triggered\", …}}`): one, an array or a receiver's JSON-lines log; event_type becomes the transition; occurred_at with its offset",
         eventKind: .alert, makeParser: { .document(PagerDutyWebhookParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
