@@ -64,9 +64,12 @@ public struct Inspection: Sendable {
         let sources = specs.map { spec in
             let ingested = reader.read(spec)
             let candidates = spec.format == nil ? Self.candidates(for: spec, reader: reader) : []
-            let reason =
-                ingested.summary.format == "unrecognized" || ingested.summary.format == "unreadable"
-                ? ingested.diagnostics.all.first { $0.severity != .note }?.message : nil
+            var reason: String?
+            if ingested.summary.format == "unrecognized" || ingested.summary.format == "unreadable",
+                let message = ingested.diagnostics.all.first(where: { $0.severity != .note })?.message
+            {
+                reason = message.hasPrefix("not read: ") ? String(message.dropFirst("not read: ".count)) : message
+            }
             return Source(
                 summary: ingested.summary, reason: reason, candidates: candidates,
                 events: Array(ingested.events.prefix(max(0, limit))), diagnostics: ingested.diagnostics.all)
@@ -161,7 +164,10 @@ public struct Inspection: Sendable {
                 }
             }
         }
-        for diagnostic in source.diagnostics where diagnostic.message != source.reason.map({ "not read: \($0)" }) {
+        let repeatsReason = { (message: String) in
+            source.reason.map { message == $0 || message == "not read: " + $0 } ?? false
+        }
+        for diagnostic in source.diagnostics where !repeatsReason(diagnostic.message) {
             output += "  " + diagnostic.description + "\n"
         }
         return output
