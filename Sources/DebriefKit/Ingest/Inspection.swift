@@ -146,7 +146,9 @@ public struct Inspection: Sendable {
             output += "  time        \(first.iso8601) … \(last.iso8601)\n"
         }
         if !source.events.isEmpty {
-            let shown = source.events.count < summary.records ? "first \(source.events.count) of \(summary.records)" : "all \(summary.records)"
+            let shown =
+                source.events.count < summary.records
+                ? "first \(source.events.count) of \(summary.records)" : "all \(summary.records)"
             output += "  events (\(shown), UTC):\n"
             let kindWidth = source.events.map(\.kind.rawValue.count).max() ?? 0
             let severityWidth = source.events.map { ($0.severity?.rawValue ?? "-").count }.max() ?? 0

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct AlertmanagerParserTests {
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func receiverLogResolvesAndMarksRepeats() throws {
-        let log = [Self.firing, Self.resolved].map { $0.split(separator: "\n").joined(separator: " ") }
+        let log =
+            [Self.firing, Self.resolved].map { $0.split(separator: "\n").joined(separator: " ") }
             .joined(separator: "\n") + "\n{\"version\": \"4\", \"alerts\": [\n"
         let run = try parse(log, as: .alertmanagerWebhook, path: "am.jsonl")
         #expect(run.records == 4)

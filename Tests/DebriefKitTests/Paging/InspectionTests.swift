@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct InspectionTests {
@@ -8,7 +9,8 @@ import Testing
     @Test func detectedFileShowsFormatCountsRangeAndFirstEvents() throws {
         let file = try folder.write(
             "am.json",
-            #"{"version": "4", "receiver": "pager", "alerts": [{"status": "resolved", "labels": {"alertname": "HighLatency", "severity": "critical", "job": "checkout"}, "startsAt": "2026-11-17T09:03:40-05:00", "endsAt": "2026-11-17T09:52:00-05:00"}]}"#)
+            #"{"version": "4", "receiver": "pager", "alerts": [{"status": "resolved", "labels": {"alertname": "HighLatency", "severity": "critical", "job": "checkout"}, "startsAt": "2026-11-17T09:03:40-05:00", "endsAt": "2026-11-17T09:52:00-05:00"}]}"#
+        )
         let inspection = Inspection.inspect(path: file.path, limit: 1)
         let source = try #require(inspection.sources.first)
         #expect(source.summary.format == "alertmanager-webhook")
@@ -67,9 +69,11 @@ import Testing
     @Test func jsonHoldsTheSameFacts() throws {
         let file = try folder.write(
             "og.json",
-            #"{"action": "Close", "integrationName": "Webhook", "alert": {"tinyId": "23", "message": "test", "username": "ana@example.com", "updatedAt": 1420452374669001603}}"#)
+            #"{"action": "Close", "integrationName": "Webhook", "alert": {"tinyId": "23", "message": "test", "username": "ana@example.com", "updatedAt": 1420452374669001603}}"#
+        )
         let missing = folder.url.appendingPathComponent("missing.json").path
-        let json = Inspection.json([Inspection.inspect(path: file.path), Inspection.inspect(path: missing)], attributes: true)
+        let json = Inspection.json(
+            [Inspection.inspect(path: file.path), Inspection.inspect(path: missing)], attributes: true)
         let value = try JSONParser().parse(json)
         let first = try #require(value[0])
         #expect(first["format"]?.string == "opsgenie-webhook")
@@ -84,7 +88,10 @@ import Testing
     }
 
     @Test func namesFromTheCommandLine() {
-        #expect(throws: DebriefError("unknown format 'grafana-alert' (did you mean 'grafana-alerts'?); `debrief formats` lists them")) {
+        #expect(
+            throws: DebriefError(
+                "unknown format 'grafana-alert' (did you mean 'grafana-alerts'?); `debrief formats` lists them")
+        ) {
             try Inspection.format(named: "grafana-alert")
         }
         #expect((try? Inspection.format(named: "grafana-alerts")) == .grafanaAlerts)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct OpsgenieWebhookParserTests {
@@ -66,9 +67,10 @@ import Testing
         #expect(run.skipped == 1)
         let first = run.events.filter { $0.attributes["alert.number"] == "1791" }
         #expect(first.map { $0.attributes["transition"] } == ["triggered", "acknowledged", "resolved"])
-        #expect(first.map(\.time.iso8601) == [
-            "2026-11-17T14:03:40.000Z", "2026-11-17T14:03:55.702Z", "2026-11-17T14:04:40.503Z",
-        ])
+        #expect(
+            first.map(\.time.iso8601) == [
+                "2026-11-17T14:03:40.000Z", "2026-11-17T14:03:55.702Z", "2026-11-17T14:04:40.503Z",
+            ])
         #expect(first.map(\.actor) == ["Nebuchadnezzar", "agent_smith@example.com", "neo@example.com"])
         #expect(first[0].severity == .error)
         #expect(first[1].timeText == "2026-11-17T15:03:40.000+01:00 + ackTime 15702 ms")
@@ -92,9 +94,10 @@ import Testing
             """, as: .opsgenieAlerts)
         #expect(run.records == 6)
         #expect(run.skipped == 1)
-        #expect(run.events.prefix(5).map { $0.attributes["transition"] } == [
-            "triggered", "notified", "acknowledged", "unacknowledged", "resolved",
-        ])
+        #expect(
+            run.events.prefix(5).map { $0.attributes["transition"] } == [
+                "triggered", "notified", "acknowledged", "unacknowledged", "resolved",
+            ])
         #expect(run.events[0].actor == nil)
         #expect(run.events[2].actor == "dana@example.com")
         #expect(run.events[2].text == "Alert acknowledged via web")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct PagerDutyIncidentParserTests {
@@ -27,9 +28,11 @@ import Testing
         #expect(run.events.count == 9)
         let q1 = run.events.filter { $0.attributes["incident"] == "Q1" }
         #expect(q1.map { $0.attributes["transition"] } == ["triggered", "assigned", "acknowledged", "resolved"])
-        #expect(q1.map(\.time.iso8601) == [
-            "2026-11-17T14:03:40.000Z", "2026-11-17T14:03:41.000Z", "2026-11-17T14:07:05.000Z", "2026-11-17T14:52:00.000Z",
-        ])
+        #expect(
+            q1.map(\.time.iso8601) == [
+                "2026-11-17T14:03:40.000Z", "2026-11-17T14:03:41.000Z", "2026-11-17T14:07:05.000Z",
+                "2026-11-17T14:52:00.000Z",
+            ])
         #expect(q1[0].actor == "payments-api")
         #expect(q1[0].severity == .critical)  // priority P1
         #expect(q1[0].text == "Incident #41 triggered: Checkout 502s")
@@ -103,9 +106,12 @@ import Testing
 }
 
 @Suite struct PagerDutyWebhookParserTests {
-    static func event(_ type: String, at time: String, agent: String = "Dana Whitfield", data: String? = nil) -> String {
-        let incident = #"{"id": "PQ1", "type": "incident", "number": 7, "title": "Checkout 502s", "status": "triggered", "service": {"summary": "payments-api"}, "html_url": "https://acme.pagerduty.com/incidents/PQ1", "assignees": [{"summary": "Ravi Shah"}], "priority": {"summary": "P2"}}"#
-        return #"{"event": {"id": "E-\#(type)", "event_type": "\#(type)", "occurred_at": "\#(time)", "agent": {"summary": "\#(agent)", "type": "user_reference"}, "data": \#(data ?? incident)}}"#
+    static func event(_ type: String, at time: String, agent: String = "Dana Whitfield", data: String? = nil) -> String
+    {
+        let incident =
+            #"{"id": "PQ1", "type": "incident", "number": 7, "title": "Checkout 502s", "status": "triggered", "service": {"summary": "payments-api"}, "html_url": "https://acme.pagerduty.com/incidents/PQ1", "assignees": [{"summary": "Ravi Shah"}], "priority": {"summary": "P2"}}"#
+        return
+            #"{"event": {"id": "E-\#(type)", "event_type": "\#(type)", "occurred_at": "\#(time)", "agent": {"summary": "\#(agent)", "type": "user_reference"}, "data": \#(data ?? incident)}}"#
     }
 
     @Test func receiverLogOfEventsWithABrokenLine() throws {
@@ -116,7 +122,9 @@ import Testing
             Self.event("incident.escalated", at: "2026-11-17T14:20:00Z"),
             Self.event(
                 "incident.annotated", at: "2026-11-17T14:21:00Z",
-                data: #"{"type": "incident_note", "content": "rolling back", "incident": {"id": "PQ1", "type": "incident_reference"}}"#),
+                data:
+                    #"{"type": "incident_note", "content": "rolling back", "incident": {"id": "PQ1", "type": "incident_reference"}}"#
+            ),
             Self.event(
                 "incident.status_update_published", at: "2026-11-17T14:25:00Z",
                 data: #"{"message": "We are rolling back.", "incident": {"id": "PQ1"}}"#),
@@ -128,9 +136,10 @@ import Testing
         #expect(run.records == 9)
         #expect(run.skipped == 2)
         let parsed = run.events.filter { $0.attributes["parse"] == nil }
-        #expect(parsed.map { $0.attributes["transition"] } == [
-            "triggered", "acknowledged", "escalated", "annotated", "annotated", "priority-changed", "resolved",
-        ])
+        #expect(
+            parsed.map { $0.attributes["transition"] } == [
+                "triggered", "acknowledged", "escalated", "annotated", "annotated", "priority-changed", "resolved",
+            ])
         #expect(parsed[0].actor == "Datadog")
         #expect(parsed[0].time.iso8601Exact == "2026-11-17T14:03:40.120Z")
         #expect(parsed[0].text == "Incident #7 triggered by Datadog: Checkout 502s")

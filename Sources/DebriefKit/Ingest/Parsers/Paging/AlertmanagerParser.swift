@@ -25,21 +25,10 @@ public struct AlertmanagerParser: DocumentEventParser {
 
     public func parse(document: [UInt8], into sink: inout EventSink) throws {
         var seen = Set<String>()
-        for item in try JSONPayloadStream.items(in: document, path: sink.path) {
-            switch item {
-            case .malformed(let text, let line, let offset, let reason):
-                sink.keepRaw(text: text, line: line, offset: offset, reason: reason, kind: "malformed JSON payload")
-            case .payload(let payload, let line, let offset):
-                guard payload["alerts"]?.array != nil else {
-                    sink.keepRaw(
-                        text: JSONWriter.string(payload), line: line, offset: offset,
-                        reason: "not an Alertmanager notification (no alerts)")
-                    continue
-                }
-                Self.readNotification(
-                    payload, system: "Alertmanager", line: line, offset: offset, seen: &seen, into: &sink
-                ) { _, _ in }
-            }
+        try JSONPayloadStream.forEachPayload(in: document, into: &sink) { payload, line, offset, sink in
+            guard payload["alerts"]?.array != nil else { return "not an Alertmanager notification (no alerts)" }
+            Self.readNotification(payload, system: "Alertmanager", line: line, offset: offset, seen: &seen, into: &sink)
+            return nil
         }
     }
 
@@ -47,7 +36,7 @@ public struct AlertmanagerParser: DocumentEventParser {
     /// each alert's events.
     static func readNotification(
         _ payload: JSONValue, system: String, line: Int?, offset: Int64?, seen: inout Set<String>,
-        into sink: inout EventSink, decorate: (_ alert: JSONValue, _ attributes: inout Attributes) -> Void
+        into sink: inout EventSink, decorate: (_ alert: JSONValue, _ attributes: inout Attributes) -> Void = { _, _ in }
     ) {
         for alert in payload["alerts"]?.array ?? [] {
             let labels = alert["labels"]
@@ -77,10 +66,7 @@ public struct AlertmanagerParser: DocumentEventParser {
                 case (nil, let description?): description
                 case (nil, nil): name ?? "alert"
                 }
-            let identity =
-                (alert["fingerprint"]?.nonEmptyString
-                    ?? (labels?.object?.members.map { "\($0.key)=\($0.value.text ?? "")" }.sorted().joined(separator: ",") ?? ""))
-                + "@" + (alert["startsAt"]?.text ?? "")
+            let identity = Self.identity(of: alert)
             var triggered = attributes
             triggered["transition"] = Transition.triggered
             if !seen.insert("triggered " + identity).inserted { triggered["repeat"] = "true" }
@@ -96,15 +82,25 @@ public struct AlertmanagerParser: DocumentEventParser {
             if !seen.insert("resolved " + identity).inserted { resolved["repeat"] = "true" }
             PagingFields.emit(
                 at: endsAt, into: &sink, line: line, offset: offset, actor: actor, severity: .notice,
-                text: "Resolved: \(about)", attributes: resolved, reason: "resolved \(system) alert with an unreadable endsAt")
+                text: "Resolved: \(about)", attributes: resolved,
+                reason: "resolved \(system) alert with an unreadable endsAt")
         }
+    }
+
+    /// What makes an alert the same one in a later notification: its fingerprint (else its labels)
+    /// and its start.
+    static func identity(of alert: JSONValue) -> String {
+        let labels = alert["labels"]?.object?.members.map { "\($0.key)=\($0.value.text ?? "")" }.sorted()
+        let key = alert["fingerprint"]?.nonEmptyString ?? labels?.joined(separator: ",") ?? ""
+        return key + "@" + (alert["startsAt"]?.text ?? "")
     }
 
     /// Confident when the sample holds a notification's `alerts` with `startsAt`.
     public static func confidence(for sample: SniffSample) -> Double {
         guard let first = sample.firstSignificantByte, first == 0x7B || first == 0x5B else { return 0 }
         guard sample.contains("\"alerts\""), sample.contains("\"startsAt\"") else { return 0 }
-        let envelope = sample.contains("\"groupKey\"") || sample.contains("\"receiver\"") || sample.contains("\"commonLabels\"")
+        let envelope =
+            sample.contains("\"groupKey\"") || sample.contains("\"receiver\"") || sample.contains("\"commonLabels\"")
         return envelope ? 0.95 : 0.7
     }
 }

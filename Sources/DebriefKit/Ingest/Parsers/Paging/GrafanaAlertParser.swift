@@ -23,39 +23,36 @@ public struct GrafanaAlertParser: DocumentEventParser {
 
     public func parse(document: [UInt8], into sink: inout EventSink) throws {
         var seen = Set<String>()
-        for item in try JSONPayloadStream.items(in: document, path: sink.path) {
-            switch item {
-            case .malformed(let text, let line, let offset, let reason):
-                sink.keepRaw(text: text, line: line, offset: offset, reason: reason, kind: "malformed JSON payload")
-            case .payload(let payload, let line, let offset):
-                if payload["alerts"]?.array != nil {
-                    AlertmanagerParser.readNotification(
-                        payload, system: "Grafana", line: line, offset: offset, seen: &seen, into: &sink
-                    ) { alert, attributes in
-                        Self.decorate(alert, payload: payload, attributes: &attributes)
-                    }
-                } else if payload["ruleName"] != nil || payload["evalMatches"] != nil {
-                    let rule = payload["ruleName"]?.nonEmptyString ?? payload["title"]?.nonEmptyString ?? "(no rule name)"
-                    let state = payload["state"]?.nonEmptyString ?? "unknown"
-                    sink.keepRaw(
-                        text: "\(payload["title"]?.nonEmptyString ?? rule) (state \(state))"
-                            + (payload["message"]?.nonEmptyString.map { ": \($0)" } ?? ""),
-                        line: line, offset: offset,
-                        reason: "legacy Grafana alert '\(rule)' carries no time (Grafana sends none)",
-                        kind: "legacy Grafana alert")
-                } else {
-                    sink.keepRaw(
-                        text: JSONWriter.string(payload), line: line, offset: offset,
-                        reason: "not a Grafana alert notification (no alerts or ruleName)")
+        try JSONPayloadStream.forEachPayload(in: document, into: &sink) { payload, line, offset, sink in
+            if payload["alerts"]?.array != nil {
+                AlertmanagerParser.readNotification(
+                    payload, system: "Grafana", line: line, offset: offset, seen: &seen, into: &sink
+                ) { alert, attributes in
+                    Self.decorate(alert, payload: payload, attributes: &attributes)
                 }
+                return nil
             }
+            guard payload["ruleName"] != nil || payload["evalMatches"] != nil else {
+                return "not a Grafana alert notification (no alerts or ruleName)"
+            }
+            let rule = payload["ruleName"]?.nonEmptyString ?? payload["title"]?.nonEmptyString ?? "(no rule name)"
+            let state = payload["state"]?.nonEmptyString ?? "unknown"
+            sink.keepRaw(
+                text: "\(payload["title"]?.nonEmptyString ?? rule) (state \(state))"
+                    + (payload["message"]?.nonEmptyString.map { ": \($0)" } ?? ""),
+                line: line, offset: offset,
+                reason: "legacy Grafana alert '\(rule)' carries no time (Grafana sends none)",
+                kind: "legacy Grafana alert")
+            return nil
         }
     }
 
     /// Grafana's additions to an Alertmanager-shaped alert.
     static func decorate(_ alert: JSONValue, payload: JSONValue, attributes: inout Attributes) {
         if let values = alert["values"]?.object {
-            let rendered = values.members.prefix(PagingFields.maxMapAttributes).map { "\($0.key)=\($0.value.text ?? "?")" }
+            let rendered = values.members.prefix(PagingFields.maxMapAttributes).map {
+                "\($0.key)=\($0.value.text ?? "?")"
+            }
             PagingFields.set("values", rendered.joined(separator: ", "), in: &attributes)
         }
         PagingFields.set("value-string", alert["valueString"], in: &attributes)

@@ -34,6 +34,24 @@ struct JSONPayloadStream {
         }
     }
 
+    /// Hands each payload of `document` to `read`, which returns nil when it read the payload or the
+    /// reason it could not; payloads refused that way, and text that is not JSON, are kept raw.
+    static func forEachPayload(
+        in document: [UInt8], into sink: inout EventSink,
+        _ read: (_ payload: JSONValue, _ line: Int?, _ offset: Int64?, _ sink: inout EventSink) -> String?
+    ) throws {
+        for item in try items(in: document, path: sink.path) {
+            switch item {
+            case .malformed(let text, let line, let offset, let reason):
+                sink.keepRaw(text: text, line: line, offset: offset, reason: reason, kind: "malformed JSON payload")
+            case .payload(let payload, let line, let offset):
+                if let refusal = read(payload, line, offset, &sink) {
+                    sink.keepRaw(text: JSONWriter.string(payload), line: line, offset: offset, reason: refusal)
+                }
+            }
+        }
+    }
+
     /// Reads values one after another; throws the first failure when no value at all could be read.
     private static func sequence(_ bytes: UnsafeRawBufferPointer, base: Int) throws(JSONParser.Failure) -> [Item] {
         var reader = JSONParser.Reader(bytes: bytes, maxDepth: JSONParser().maxDepth)
@@ -67,7 +85,8 @@ struct JSONPayloadStream {
                 items.append(
                     .malformed(
                         text: text, line: startLine, offset: Int64(base + start),
-                        reason: "malformed JSON payload (\(error.message) at line \(error.line), column \(error.column))"))
+                        reason:
+                            "malformed JSON payload (\(error.message) at line \(error.line), column \(error.column))"))
                 reader.index = resume
             }
         }

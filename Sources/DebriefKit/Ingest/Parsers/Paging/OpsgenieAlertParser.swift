@@ -108,13 +108,15 @@ public struct OpsgenieAlertParser: DocumentEventParser {
         guard let startText = start?.text, let instant = sink.instant(text: startText),
             milliseconds >= 0, milliseconds < Int64.max / 1_000_000
         else {
-            sink.keepRaw(text: text, line: nil, offset: nil, reason: "Opsgenie alert without a usable createdAt for its \(name)")
+            sink.keepRaw(
+                text: text, line: nil, offset: nil, reason: "Opsgenie alert without a usable createdAt for its \(name)")
             return
         }
         sink.emit(
             time: instant.adding(nanoseconds: milliseconds * 1_000_000),
             timeText: "\(startText) + \(name) \(milliseconds) ms", line: nil, offset: nil, kind: .alert, actor: actor,
-            severity: attributes["transition"] == Transition.resolved ? .notice : nil, text: text, attributes: attributes)
+            severity: attributes["transition"] == Transition.resolved ? .notice : nil, text: text,
+            attributes: attributes)
     }
 
     func readLog(_ entry: JSONValue, alert: Attributes, into sink: inout EventSink) {

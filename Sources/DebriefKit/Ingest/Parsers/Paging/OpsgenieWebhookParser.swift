@@ -44,24 +44,17 @@ public struct OpsgenieWebhookParser: DocumentEventParser {
     ]
 
     public func parse(document: [UInt8], into sink: inout EventSink) throws {
-        for item in try JSONPayloadStream.items(in: document, path: sink.path) {
-            switch item {
-            case .malformed(let text, let line, let offset, let reason):
-                sink.keepRaw(text: text, line: line, offset: offset, reason: reason, kind: "malformed JSON payload")
-            case .payload(let payload, let line, let offset):
-                guard let action = payload["action"]?.nonEmptyString, let alert = payload["alert"], alert.object != nil
-                else {
-                    sink.keepRaw(
-                        text: JSONWriter.string(payload), line: line, offset: offset,
-                        reason: "not an Opsgenie webhook payload (no action and alert)")
-                    continue
-                }
-                read(payload, action: action, alert: alert, line: line, offset: offset, into: &sink)
-            }
+        try JSONPayloadStream.forEachPayload(in: document, into: &sink) { payload, line, offset, sink in
+            guard let action = payload["action"]?.nonEmptyString, let alert = payload["alert"], alert.object != nil
+            else { return "not an Opsgenie webhook payload (no action and alert)" }
+            read(payload, action: action, alert: alert, line: line, offset: offset, into: &sink)
+            return nil
         }
     }
 
-    func read(_ payload: JSONValue, action: String, alert: JSONValue, line: Int?, offset: Int64?, into sink: inout EventSink) {
+    func read(
+        _ payload: JSONValue, action: String, alert: JSONValue, line: Int?, offset: Int64?, into sink: inout EventSink
+    ) {
         let known = Self.actions[action.lowercased()]
         var attributes = Self.attributes(of: alert)
         if let transition = known?.transition { attributes["transition"] = transition }

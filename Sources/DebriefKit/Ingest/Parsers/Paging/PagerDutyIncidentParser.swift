@@ -133,7 +133,8 @@ public struct PagerDutyIncidentParser: DocumentEventParser {
 
     /// The incident's title.
     static func title(of incident: JSONValue) -> String {
-        incident["title"]?.nonEmptyString ?? incident["summary"]?.nonEmptyString ?? incident["description"]?.nonEmptyString
+        incident["title"]?.nonEmptyString ?? incident["summary"]?.nonEmptyString ?? incident["description"]?
+            .nonEmptyString
             ?? "(no title)"
     }
 

@@ -41,21 +41,12 @@ public struct PagerDutyWebhookParser: DocumentEventParser {
     ]
 
     public func parse(document: [UInt8], into sink: inout EventSink) throws {
-        for item in try JSONPayloadStream.items(in: document, path: sink.path) {
-            switch item {
-            case .malformed(let text, let line, let offset, let reason):
-                sink.keepRaw(text: text, line: line, offset: offset, reason: reason, kind: "malformed JSON payload")
-            case .payload(let payload, let line, let offset):
-                guard let event = payload["event"]?.object != nil ? payload["event"] : payload,
-                    let type = event["event_type"]?.nonEmptyString
-                else {
-                    sink.keepRaw(
-                        text: JSONWriter.string(payload), line: line, offset: offset,
-                        reason: "not a PagerDuty v3 webhook event (no event.event_type)")
-                    continue
-                }
-                read(event, type: type, line: line, offset: offset, into: &sink)
-            }
+        try JSONPayloadStream.forEachPayload(in: document, into: &sink) { payload, line, offset, sink in
+            guard let event = payload["event"]?.object != nil ? payload["event"] : payload,
+                let type = event["event_type"]?.nonEmptyString
+            else { return "not a PagerDuty v3 webhook event (no event.event_type)" }
+            read(event, type: type, line: line, offset: offset, into: &sink)
+            return nil
         }
     }
 
@@ -91,7 +82,8 @@ public struct PagerDutyWebhookParser: DocumentEventParser {
         case "incident.priority_updated":
             text = "\(label) priority changed\(by) to \(PagingFields.name(data["priority"]) ?? "none"): \(title)"
         case "incident.responder.added":
-            let responder = PagingFields.name(data["user"]) ?? PagingFields.name(data["escalation_policy"]) ?? "a responder"
+            let responder =
+                PagingFields.name(data["user"]) ?? PagingFields.name(data["escalation_policy"]) ?? "a responder"
             text = "\(label): \(responder) asked to respond\(by)"
         default:
             if type.hasPrefix("incident.") {
@@ -111,6 +103,7 @@ public struct PagerDutyWebhookParser: DocumentEventParser {
     public static func confidence(for sample: SniffSample) -> Double {
         guard let first = sample.firstSignificantByte, first == 0x7B || first == 0x5B else { return 0 }
         guard sample.contains("\"event_type\""), sample.contains("\"occurred_at\"") else { return 0 }
-        return sample.contains("\"incident.") || sample.contains("\"pagey.") || sample.contains("\"service.") ? 0.97 : 0.6
+        return sample.contains("\"incident.") || sample.contains("\"pagey.") || sample.contains("\"service.")
+            ? 0.97 : 0.6
     }
 }
