@@ -13,7 +13,8 @@ extension DebriefCommand {
                 stands for its members, a folder for its files.
 
                 --format, --timezone and --year do what `format:`, `timezone:` and `year:` do in \
-                incident.yml. The exit status is 1 when an error was reported (a missing or unreadable \
+                incident.yml; without --year, year-less timestamps take their year from the other, dated \
+                files named, as in a build. The exit status is 1 when an error was reported (a missing or unreadable \
                 file, records that could not be placed), else 0.
                 """
         )
@@ -54,9 +55,7 @@ extension DebriefCommand {
         func run() throws {
             let forced = try format.map(Inspection.format(named:))
             let zone = try timezone.map(Inspection.timeZone(named:)) ?? TimeZone(identifier: "UTC")!
-            let inspections = files.map { file in
-                Inspection.inspect(path: file, format: forced, timeZone: zone, year: year, limit: limit)
-            }
+            let inspections = Inspection.inspect(paths: files, format: forced, timeZone: zone, year: year, limit: limit)
             if json {
                 print(Inspection.json(inspections, attributes: attributes), terminator: "")
             } else {

@@ -47,34 +47,54 @@ public struct Inspection: Sendable {
         path: String, format: InputFormat? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, year: Int? = nil,
         limit: Int = 10, limits: IngestLimits = IngestLimits()
     ) -> Inspection {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        var diagnostics = Diagnostics()
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error("no such file or folder", path: path)
-            return Inspection(path: path, sources: [], diagnostics: diagnostics.all)
-        }
+        inspect(paths: [path], format: format, timeZone: timeZone, year: year, limit: limit, limits: limits)[0]
+    }
+
+    /// Reads several paths as `debrief build` reads an incident's sources: year-less timestamps take
+    /// their year from the other, dated files unless `year` is given. One inspection per path, in order.
+    public static func inspect(
+        paths: [String], format: InputFormat? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        year: Int? = nil, limit: Int = 10, limits: IngestLimits = IngestLimits()
+    ) -> [Inspection] {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let template = SourceSpec(url: url, displayPath: path, format: format, timeZone: timeZone, year: year)
-        let specs = IncidentLoader.expand(
-            url, root: root, template: template, excluding: [], limits: limits, diagnostics: &diagnostics)
-        if specs.isEmpty && diagnostics.all.isEmpty {
-            diagnostics.warn("nothing to read here", path: path)
+        var expanded: [(path: String, specs: [SourceSpec], diagnostics: Diagnostics)] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var diagnostics = Diagnostics()
+            var specs: [SourceSpec] = []
+            if FileManager.default.fileExists(atPath: url.path) {
+                let template = SourceSpec(url: url, displayPath: path, format: format, timeZone: timeZone, year: year)
+                specs = IncidentLoader.expand(
+                    url, root: root, template: template, excluding: [], limits: limits, diagnostics: &diagnostics)
+                if specs.isEmpty && diagnostics.all.isEmpty { diagnostics.warn("nothing to read here", path: path) }
+            } else {
+                diagnostics.error("no such file or folder", path: path)
+            }
+            expanded.append((path, specs, diagnostics))
         }
         let reader = SourceReader(limits: limits)
-        let sources = specs.map { spec in
-            let ingested = reader.read(spec)
-            let candidates = spec.format == nil ? Self.candidates(for: spec, reader: reader) : []
-            var reason: String?
-            if ingested.summary.format == "unrecognized" || ingested.summary.format == "unreadable",
-                let message = ingested.diagnostics.all.first(where: { $0.severity != .note })?.message
-            {
-                reason = message.hasPrefix("not read: ") ? String(message.dropFirst("not read: ".count)) : message
+        var ingested = Ingester(reader: reader).ingest(expanded.flatMap(\.specs))[...]
+        return expanded.map { path, specs, diagnostics in
+            let sources = specs.map { spec in
+                let source = ingested.popFirst() ?? reader.read(spec)
+                return Self.source(source, spec: spec, reader: reader, limit: limit)
             }
-            return Source(
-                summary: ingested.summary, reason: reason, candidates: candidates,
-                events: Array(ingested.events.prefix(max(0, limit))), diagnostics: ingested.diagnostics.all)
+            return Inspection(path: path, sources: sources, diagnostics: diagnostics.all)
         }
-        return Inspection(path: path, sources: sources, diagnostics: diagnostics.all)
+    }
+
+    /// What inspection keeps of one source read.
+    static func source(_ ingested: IngestedSource, spec: SourceSpec, reader: SourceReader, limit: Int) -> Source {
+        var reason: String?
+        if ingested.summary.format == "unrecognized" || ingested.summary.format == "unreadable",
+            let message = ingested.diagnostics.all.first(where: { $0.severity != .note })?.message
+        {
+            reason = message.hasPrefix("not read: ") ? String(message.dropFirst("not read: ".count)) : message
+        }
+        return Source(
+            summary: ingested.summary, reason: reason,
+            candidates: spec.format == nil ? candidates(for: spec, reader: reader) : [],
+            events: Array(ingested.events.prefix(max(0, limit))), diagnostics: ingested.diagnostics.all)
     }
 
     /// The formats that score above zero on the source's first bytes, best first.
@@ -123,11 +143,12 @@ public struct Inspection: Sendable {
         for diagnostic in diagnostics {
             output += diagnostic.description + "\n"
         }
-        for source in sources {
-            output += Self.text(source, attributes: attributes)
-        }
+        output += sources.map { Self.text($0, attributes: attributes) }.joined(separator: "\n")
         return output
     }
+
+    /// How many diagnostics of one source the text shows.
+    static let maxDiagnostics = 10
 
     static func text(_ source: Source, attributes: Bool) -> String {
         let summary = source.summary
@@ -142,6 +163,10 @@ public struct Inspection: Sendable {
             output += "  candidates  \(list.joined(separator: ", "))\n"
         }
         output += "  records     \(summary.records) (skipped \(summary.skipped), unplaced \(summary.unplaced))\n"
+        if summary.unplaced > 0 {
+            output +=
+                "  hint        no record could be placed in time: give --year (and --timezone), or name a dated file too\n"
+        }
         if let first = summary.firstTime, let last = summary.lastTime {
             output += "  time        \(first.iso8601) … \(last.iso8601)\n"
         }
@@ -169,8 +194,12 @@ public struct Inspection: Sendable {
         let repeatsReason = { (message: String) in
             source.reason.map { message == $0 || message == "not read: " + $0 } ?? false
         }
-        for diagnostic in source.diagnostics where !repeatsReason(diagnostic.message) {
+        let diagnostics = source.diagnostics.filter { !repeatsReason($0.message) }
+        for diagnostic in diagnostics.prefix(maxDiagnostics) {
             output += "  " + diagnostic.description + "\n"
+        }
+        if diagnostics.count > maxDiagnostics {
+            output += "  … \(diagnostics.count - maxDiagnostics) more diagnostics (all are in --json)\n"
         }
         return output
     }

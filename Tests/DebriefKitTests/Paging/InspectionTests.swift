@@ -59,6 +59,30 @@ import Testing
         #expect(source.events.first?.time.iso8601 == "2026-03-29T06:30:00.000Z")
     }
 
+    @Test func yearLessFileTakesItsYearFromADatedOne() throws {
+        let syslog = try folder.write("syslog", "Nov 17 14:30:09 web-1 app[1]: started\n")
+        let dated = try folder.write("app.jsonl", #"{"ts":"2026-11-17T14:00:00Z","msg":"deploy"}"# + "\n")
+        let inspections = Inspection.inspect(paths: [syslog.path, dated.path])
+        #expect(inspections.map { $0.sources.first?.summary.format } == ["syslog", "json-lines"])
+        #expect(inspections[0].sources.first?.events.first?.time.iso8601 == "2026-11-17T14:30:09.000Z")
+        let alone = Inspection.inspect(path: syslog.path)
+        #expect(alone.hasErrors)
+        #expect(alone.sources.first?.summary.unplaced == 1)
+        #expect(alone.text().contains("  hint        no record could be placed in time: give --year"))
+    }
+
+    @Test func textShowsTenDiagnosticsPerSourceAndCountsTheRest() throws {
+        let lines =
+            Array(repeating: #"{"ts":"2026-11-17T14:00:00Z","msg":"ok"}"#, count: 20)
+            + Array(repeating: "{broken", count: 15)
+        let file = try folder.write("app.jsonl", lines.joined(separator: "\n") + "\n")
+        let inspection = Inspection.inspect(path: file.path)
+        #expect(inspection.sources.first?.diagnostics.count == 15)
+        let text = inspection.text()
+        #expect(text.components(separatedBy: ": warning: ").count - 1 == 10)
+        #expect(text.contains("  … 5 more diagnostics (all are in --json)\n"))
+    }
+
     @Test func missingFileIsAnError() {
         let inspection = Inspection.inspect(path: folder.url.appendingPathComponent("nope.log").path)
         #expect(inspection.sources.isEmpty)
