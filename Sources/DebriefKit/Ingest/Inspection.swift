@@ -105,8 +105,10 @@ public struct Inspection: Sendable {
         let bytes = lines.peek(upTo: SourceReader.sampleSize)
         let sample = SniffSample(bytes: bytes, isComplete: bytes.count < SourceReader.sampleSize)
         guard !sample.isBinary else { return [] }
-        let scored = InputFormat.allCases.map { Candidate(format: $0, confidence: $0.confidence(for: sample)) }
-        return Array(scored.filter { $0.confidence > 0 }.sorted { $0.confidence > $1.confidence }.prefix(3))
+        // Ties keep registry order, as detection breaks them.
+        let scored = InputFormat.allCases.enumerated().map { ($0.offset, $0.element.confidence(for: sample)) }
+        let ranked = scored.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return ranked.prefix(3).map { Candidate(format: InputFormat.allCases[$0.0], confidence: $0.1) }
     }
 
     /// Whether any error was reported (a missing path, an unreadable file, records that could not be

@@ -171,6 +171,7 @@ import Testing
         #expect(run.events[1].attributes["transition"] == nil)
         #expect(run.events[1].attributes["event-type"] == "service.updated")
         #expect(run.events[1].text == "PagerDuty service.updated")
+        #expect(run.events[1].attributes["incident"] == nil)
         #expect(run.events[0].source.line == nil)
     }
 

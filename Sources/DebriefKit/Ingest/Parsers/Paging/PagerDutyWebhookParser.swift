@@ -52,7 +52,16 @@ public struct PagerDutyWebhookParser: DocumentEventParser {
 
     func read(_ event: JSONValue, type: String, line: Int?, offset: Int64?, into sink: inout EventSink) {
         let data = event["data"] ?? .null
-        let incident = data["type"]?.string != "incident" && data["incident"] != nil ? data["incident"] ?? .null : data
+        // Notes, status updates and responder requests carry the incident as a reference in `data`;
+        // service and other events carry no incident at all.
+        let incident: JSONValue
+        if !type.hasPrefix("incident.") {
+            incident = .null
+        } else if data["type"]?.string == "incident" {
+            incident = data
+        } else {
+            incident = data["incident"] ?? data
+        }
         var attributes = PagerDutyIncidentParser.attributes(of: incident)
         let transition = Self.transitions[type]
         attributes["transition"] = transition
