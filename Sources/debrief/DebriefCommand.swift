@@ -14,6 +14,7 @@ struct DebriefCommand: ParsableCommand {
 
             Start with:
               debrief build path/to/incident          writes path/to/incident/report/report.{md,html,json}
+              debrief inspect path/to/file            shows the format detected and the first events
               debrief formats                         lists every input format Debrief reads
 
             An incident folder holds the evidence files and, optionally, incident.yml:
@@ -27,7 +28,7 @@ struct DebriefCommand: ParsableCommand {
                   format: syslog
             """,
         version: DebriefVersion.current,
-        subcommands: [Build.self, Formats.self],
+        subcommands: [Build.self, Inspect.self, Formats.self],
         defaultSubcommand: nil
     )
 }

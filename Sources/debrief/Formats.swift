@@ -4,14 +4,17 @@ import DebriefKit
 extension DebriefCommand {
     struct Formats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every input format Debrief reads, with the name to use in incident.yml.")
+            abstract: "List every input format Debrief reads, with the name to use in incident.yml.",
+            discussion: """
+                Formats are grouped by the kind of events they yield. NAME is what `format:` in \
+                incident.yml and `debrief inspect --format` take.
+                """)
+
+        @Flag(help: "Print Markdown tables (as in the README) instead of text.")
+        var markdown = false
 
         func run() {
-            for format in InputFormat.allCases {
-                print("\(format.rawValue)")
-                print("    \(format.title) — \(format.eventKind.rawValue) events")
-                print("    \(format.summary)")
-            }
+            print(markdown ? FormatCatalog.markdown() : FormatCatalog.text(), terminator: "")
         }
     }
 }

@@ -15,6 +15,13 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     // MARK: Tickets
     // MARK: Paging and alerting
     case pagerDutyLogEntries = "pagerduty-log-entries"
+    case pagerDutyIncidents = "pagerduty-incidents"
+    case pagerDutyAlerts = "pagerduty-alerts"
+    case pagerDutyWebhook = "pagerduty-webhook"
+    case opsgenieWebhook = "opsgenie-webhook"
+    case opsgenieAlerts = "opsgenie-alerts"
+    case alertmanagerWebhook = "alertmanager-webhook"
+    case grafanaAlerts = "grafana-alerts"
 
     /// Everything about the format besides its name.
     public var descriptor: FormatDescriptor {
@@ -30,6 +37,13 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         // MARK: Tickets
         // MARK: Paging and alerting
         case .pagerDutyLogEntries: PagerDutyLogParser.descriptor
+        case .pagerDutyIncidents: PagerDutyIncidentParser.descriptor
+        case .pagerDutyAlerts: PagerDutyAlertParser.descriptor
+        case .pagerDutyWebhook: PagerDutyWebhookParser.descriptor
+        case .opsgenieWebhook: OpsgenieWebhookParser.descriptor
+        case .opsgenieAlerts: OpsgenieAlertParser.descriptor
+        case .alertmanagerWebhook: AlertmanagerParser.descriptor
+        case .grafanaAlerts: GrafanaAlertParser.descriptor
         }
     }
 
