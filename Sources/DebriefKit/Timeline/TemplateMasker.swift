@@ -10,12 +10,10 @@ public enum TemplateMasker {
 
     /// The template of `text`.
     public static func template(of text: String) -> String {
-        var output: [UInt8] = []
+        var builder = TemplateBuilder()
         var copy = text
-        copy.withUTF8 { utf8 in
-            mask(UnsafeRawBufferPointer(utf8)) { piece in output.append(contentsOf: piece) }
-        }
-        return String(decoding: output, as: UTF8.self)
+        copy.withUTF8 { mask(UnsafeRawBufferPointer($0), into: &builder) }
+        return String(decoding: builder.bytes, as: UTF8.self)
     }
 
     /// A 64-bit hash of the template of `text`, without building it.
@@ -32,17 +30,13 @@ public enum TemplateMasker {
         return hasher.value
     }
 
-    /// Feeds the masked form of `bytes` to `sink` in pieces (at most the first 1 KiB is considered).
+    /// Feeds the masked form of `bytes` to `sink`: literal runs and placeholders, in order (at most
+    /// the first 1 KiB is considered). Generic so each sink gets its own specialised loop.
     @inline(__always)
-    static func mask(_ bytes: UnsafeRawBufferPointer, _ sink: (UnsafeRawBufferPointer) -> Void) {
+    static func mask<Sink: TemplateSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout Sink) {
         let n = min(bytes.count, 1024)
         var i = 0
         var literalStart = 0
-        let star: StaticString = "<*>"
-        let starBuffer = UnsafeRawBufferPointer(start: star.utf8Start, count: star.utf8CodeUnitCount)
-        func flushLiteral(_ end: Int) {
-            if end > literalStart { sink(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<end])) }
-        }
         while i < n {
             let byte = bytes[i]
             // Quoted strings: "…" or '…' closed on the same line within 256 bytes.
@@ -50,8 +44,8 @@ public enum TemplateMasker {
                 var j = i + 1
                 while j < n, j - i < 256, bytes[j] != byte { j += 1 }
                 if j < n, bytes[j] == byte {
-                    flushLiteral(i + 1)
-                    sink(starBuffer)
+                    sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<(i + 1)]))
+                    sink.placeholder()
                     literalStart = j
                     i = j + 1
                     continue
@@ -76,8 +70,8 @@ public enum TemplateMasker {
                 while j > i, !isHexDigit(bytes[j - 1]) { j -= 1 }
                 // A run that is a plain word (hex letters only) or that continues into letters is text.
                 if sawDigit, j > i, j >= n || !isLetter(bytes[j]) || isDecimal(bytes[j - 1]) {
-                    flushLiteral(i)
-                    sink(starBuffer)
+                    if i > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<i])) }
+                    sink.placeholder()
                     literalStart = j
                     i = j
                     continue
@@ -87,7 +81,7 @@ public enum TemplateMasker {
             }
             i += 1
         }
-        flushLiteral(n)
+        if n > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<n])) }
     }
 
     @inline(__always) static func isDecimal(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -98,11 +92,24 @@ public enum TemplateMasker {
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDecimal(b) }
 }
 
+/// Receives a masked message: literal text and placeholders, in order.
+protocol TemplateSink {
+    mutating func literal(_ bytes: UnsafeRawBufferPointer)
+    mutating func placeholder()
+}
+
+/// Builds the template text.
+struct TemplateBuilder: TemplateSink {
+    var bytes: [UInt8] = []
+    mutating func literal(_ piece: UnsafeRawBufferPointer) { bytes.append(contentsOf: piece) }
+    mutating func placeholder() { bytes.append(contentsOf: [0x3C, 0x2A, 0x3E]) }
+}
+
 /// Hashes the template of a message given in pieces, equal to `TemplateMasker.templateHash` of the
 /// pieces joined (as long as no quoted string spans two pieces): lets a parser key a record whose
 /// text it would build as `METHOD PATH STATUS` without building it.
-public struct TemplateHasher {
-    /// The hash so far.
+public struct TemplateHasher: TemplateSink {
+    /// The hash so far (FNV-1a over the masked bytes).
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// Creates an empty hasher.
@@ -111,16 +118,26 @@ public struct TemplateHasher {
     /// Adds the masked form of `bytes`.
     @inline(__always)
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        TemplateMasker.mask(bytes) { piece in
-            for byte in piece { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        value = hash
+        TemplateMasker.mask(bytes, into: &self)
     }
 
     /// Adds one literal byte (a separator such as a space).
     @inline(__always)
     public mutating func feed(byte: UInt8) {
         value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    @inline(__always)
+    mutating func literal(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = hash
+    }
+
+    @inline(__always)
+    mutating func placeholder() {
+        feed(byte: 0x3C)
+        feed(byte: 0x2A)
+        feed(byte: 0x3E)
     }
 }
