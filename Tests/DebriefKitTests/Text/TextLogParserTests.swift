@@ -149,6 +149,10 @@ import Testing
         #expect(old.events.first?.time.iso8601 == "1999-12-31T23:59:59.000Z")
         let nextYear = try parse("27/01/02 10:00:00 INFO y.Watch: next year\n", as: .textLog, year: 2026)
         #expect(nextYear.events.first?.time.iso8601 == "2027-01-02T10:00:00.000Z")
+        // Without a manifest year, the incident's other sources set the reference.
+        let fromReference = try parse(
+            "98/03/01 08:00:00 INFO y.Watch: then\n", as: .textLog, reference: instant("1998-03-01T09:00:00Z"))
+        #expect(fromReference.events.first?.time.iso8601 == "1998-03-01T08:00:00.000Z")
         #expect(TwoDigitYears(latestYear: 2027).year(28) == 1928)
         #expect(TwoDigitYears(latestYear: 2027).year(27) == 2027)
     }

@@ -54,9 +54,15 @@ struct TextLogLayout: Sendable, Hashable {
                 }
             }
         }
+        // Most votes wins, then the earliest token, then the earlier shape: deterministic whatever the
+        // dictionary's order.
+        func rank(_ entry: (key: Locator, value: Int)) -> (Int, Int, Int, Int) {
+            (entry.value, -entry.key.token, -(TextTimestampShape.allCases.firstIndex(of: entry.key.shape) ?? 0),
+             entry.key.bracketed ? 0 : 1)
+        }
         func best(_ epoch: Bool) -> (Locator, Int)? {
             votes.filter { $0.key.shape.isEpoch == epoch }
-                .max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key.token > rhs.key.token }
+                .max { rank($0) < rank($1) }
                 .map { ($0.key, $0.value) }
         }
         let clock = best(false)

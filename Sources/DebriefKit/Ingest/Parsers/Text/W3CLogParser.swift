@@ -23,8 +23,9 @@ public struct W3CLogParser: LineEventParser {
         "sc-status": "status", "cs-method": "method", "cs-uri-stem": "path", "cs-uri-query": "query",
         "c-ip": "client", "cs-username": "user", "cs(User-Agent)": "user-agent", "cs(Referer)": "referer",
     ]
-    /// Cap on the columns read from one line.
+    /// Cap on the columns read from one line, and on the bytes kept of one value.
     static let maxFields = 64
+    static let maxValueLength = 2048
 
     private var fields: [String] = []
     private var dateIndex: Int?
@@ -59,7 +60,10 @@ public struct W3CLogParser: LineEventParser {
         }
         var attributes = Attributes()
         for (index, name) in fields.enumerated() where index != dateIndex && index != timeIndex {
-            guard let text = value(index), text != "-", !text.isEmpty else { continue }
+            guard var text = value(index), text != "-", !text.isEmpty else { continue }
+            if text.utf8.count > Self.maxValueLength {
+                text = String(decoding: text.utf8.prefix(Self.maxValueLength), as: UTF8.self) + "…"
+            }
             attributes[Self.commonNames[name] ?? name] = text
         }
         if values.count != fields.count {
