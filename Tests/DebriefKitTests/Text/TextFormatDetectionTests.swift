@@ -41,6 +41,14 @@ import Testing
         #expect(detect("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n[Sun Dec 04 04:47:44 2005] [error] mod_jk child in error state 6\n") == .apacheErrorLog)
     }
 
+    @Test func theFallbackStaysBelowEverySpecificFormat() {
+        // Chat logs with timestamps (IRC) and other specific formats must win over the fallback.
+        let irc = "2005-01-08T23:33:54  <mgedmin> hi\n2005-01-08T23:34:10  <bob> hello\n"
+        let confidence = TextLogParser.confidence(for: SniffSample(bytes: Array(irc.utf8), isComplete: true))
+        #expect(confidence >= FormatSniffer.threshold)
+        #expect(confidence <= 0.6)
+    }
+
     @Test func textWithoutTimestampsIsNotALog() {
         #expect(detect("Dear team,\nthe outage on 2026-11-17 was bad.\nRegards\n") == nil)
         #expect(detect("id,opened,state\nINC1,2026-11-17 13:58:31,New\nINC2,2026-11-17 13:59:31,Closed\n") == nil)

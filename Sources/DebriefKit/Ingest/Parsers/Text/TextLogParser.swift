@@ -181,8 +181,9 @@ public struct TextLogParser: LineEventParser {
 
     // MARK: - Detection
 
-    /// Confident (at most 0.65, below every specific format) when most lines that do not start with
-    /// white space carry a timestamp at the same token; BSD syslog is left to the syslog format.
+    /// Confident (at most 0.6, below every specific format, chat logs with timestamps included) when
+    /// at least 30 % of the lines that do not start with white space carry a timestamp at the same
+    /// token; BSD syslog is left to the syslog format.
     public static func confidence(for sample: SniffSample) -> Double {
         guard let first = sample.firstSignificantByte, first != 0x7B, first != 0x3C else { return 0 }
         let lines = sample.lines.prefix(40).map { line -> [UInt8] in
@@ -203,7 +204,7 @@ public struct TextLogParser: LineEventParser {
         guard considered > 0, matched >= min(2, lines.count) else { return 0 }
         let share = Double(matched) / Double(considered)
         guard share >= 0.3 else { return 0 }
-        let confidence = 0.45 + 0.2 * share
+        let confidence = 0.48 + 0.12 * share
         return layout.primary.shape == .syslog && layout.primary.token == 0 ? confidence * 0.5 : confidence
     }
 }
