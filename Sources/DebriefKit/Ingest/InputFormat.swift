@@ -11,6 +11,12 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case accessLog = "access-log"
     // MARK: Logs: structured exports, cloud and log stores
     // MARK: Logs: text formats
+    case apacheErrorLog = "apache-error-log"
+    case haproxy = "haproxy"
+    case iisW3C = "iis-w3c"
+    case windowsEventXML = "windows-event-xml"
+    case dockerLogs = "docker-logs"
+    case textLog = "text-log"
     // MARK: Chat
     // MARK: Tickets
     // MARK: Paging and alerting
@@ -33,6 +39,12 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .accessLog: AccessLogParser.descriptor
         // MARK: Logs: structured exports, cloud and log stores
         // MARK: Logs: text formats
+        case .apacheErrorLog: ApacheErrorLogParser.descriptor
+        case .haproxy: HAProxyLogParser.descriptor
+        case .iisW3C: W3CLogParser.descriptor
+        case .windowsEventXML: WindowsEventXMLParser.descriptor
+        case .dockerLogs: DockerLogParser.descriptor
+        case .textLog: TextLogParser.descriptor
         // MARK: Chat
         // MARK: Tickets
         // MARK: Paging and alerting
