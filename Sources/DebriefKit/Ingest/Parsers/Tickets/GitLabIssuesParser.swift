@@ -85,7 +85,7 @@ public struct GitLabIssuesParser: DocumentEventParser {
             return .change(field: "status", from: nil, to: "closed")
         }
         if lowered == "reopened" {
-            return .change(field: "status", from: "closed", to: "opened")
+            return .change(field: "status", from: "closed", to: "reopened")
         }
         if lowered.hasPrefix("assigned to ") {
             let who = text.dropFirst("assigned to ".count).prefix { $0 != " " && $0 != "," }

@@ -57,21 +57,22 @@ public struct ServiceNowParser: DocumentEventParser {
                 throw DebriefError("expected a CSV header with ServiceNow field names ('number', 'sys_id')", path: sink.path)
             }
             records = csv.records
-            for row in csv.malformed {
-                sink.keepRaw(
-                    text: row.fields.joined(separator: ","), line: row.line, offset: nil,
-                    reason: "CSV row has \(row.fields.count) fields, the header has \(csv.header.count)", kind: "CSV field count")
-            }
         }
         var numbers: [String: String] = [:]
         var seen: [String: Int] = [:]
-        for record in records where record.table != "sys_journal_field" && record.table != "sys_audit" {
+        for record in records where record.table == "incident" || record["number"] != nil {
+            guard record.malformation == nil else { continue }
             if let id = record["sys_id"], let number = record["number"] { numbers[id] = number }
             if let number = record["number"] { seen[number, default: 0] += 1 }
         }
         let isUpdateLog = seen.values.contains { $0 > 1 }
         var previous: [String: ServiceNowRecord] = [:]
         for record in records {
+            if let malformation = record.malformation {
+                sink.keepRaw(
+                    text: record["raw"] ?? "", line: record.line, offset: nil, reason: malformation, kind: "CSV field count")
+                continue
+            }
             switch record.table {
             case "sys_journal_field":
                 readJournalEntry(record, numbers: numbers, into: &sink)

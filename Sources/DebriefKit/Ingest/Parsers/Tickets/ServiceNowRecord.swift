@@ -11,6 +11,9 @@ struct ServiceNowRecord {
     var isStoredForm: Bool
     /// The line the record starts on (XML and CSV).
     var line: Int?
+    /// Why the record cannot be read (a CSV row whose field count does not match the header); its
+    /// text is in `fields["raw"]`.
+    var malformation: String?
 
     /// The display text of `name`.
     subscript(_ name: String) -> String? { fields[name] }
@@ -67,16 +70,18 @@ struct ServiceNowRecord {
         }
     }
 
-    /// Records from a CSV export (header row of field names; display values; `?` for null), and
-    /// the rows whose field count does not match the header.
-    static func records(csv bytes: [UInt8]) -> (records: [ServiceNowRecord], malformed: [CSVParser.Record], header: [String]) {
+    /// Records from a CSV export (header row of field names; display values; `?` for null); a row
+    /// whose field count does not match the header comes back with a `malformation`.
+    static func records(csv bytes: [UInt8]) -> (records: [ServiceNowRecord], header: [String]) {
         let parsed = CSVParser(delimiter: CSVParser.guessDelimiter(bytes)).parse(bytes)
-        guard let header = parsed.records.first?.fields.map({ $0.trimmingWhitespace }) else { return ([], [], []) }
+        guard let header = parsed.records.first?.fields.map({ $0.trimmingWhitespace }) else { return ([], []) }
         var records: [ServiceNowRecord] = []
-        var malformed: [CSVParser.Record] = []
         for row in parsed.records.dropFirst() {
             guard row.fields.count == header.count else {
-                malformed.append(row)
+                var record = ServiceNowRecord(
+                    table: "incident", fields: ["raw": row.fields.joined(separator: ",")], isStoredForm: false, line: row.line)
+                record.malformation = "CSV row has \(row.fields.count) fields, the header has \(header.count)"
+                records.append(record)
                 continue
             }
             var fields: [String: String] = [:]
@@ -86,6 +91,6 @@ struct ServiceNowRecord {
             }
             records.append(ServiceNowRecord(table: "incident", fields: fields, isStoredForm: false, line: row.line))
         }
-        return (records, malformed, header)
+        return (records, header)
     }
 }
