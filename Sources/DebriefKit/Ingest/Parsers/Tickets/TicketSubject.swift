@@ -145,7 +145,9 @@ extension EventSink {
             case (nil, nil): return "\(ticket.label) \(field) changed"
             }
         case .comment(let body):
-            return "\(ticket.label) comment: \(body)"
+            // Exports keep Windows line ends in comment bodies; one kind of line end reads better.
+            let text = String(body.map { $0 == "\r\n" ? "\n" : $0 }).trimmingWhitespace
+            return "\(ticket.label) comment: \(text)"
         case .other(let phrase, _):
             return "\(ticket.label) \(phrase)"
         }
