@@ -53,6 +53,30 @@ import Testing
         #expect(run.events[4].text == "acme/shop#41 cross-referenced from acme/shop#43")
     }
 
+    @Test func webhookDeliveriesAreOneEventEach() throws {
+        let closed = try parse(
+            """
+            {"action": "closed", "sender": {"login": "dana"},
+             "issue": {"url": "https://api.github.com/repos/acme/shop/issues/41", "html_url": "https://github.com/acme/shop/issues/41",
+                       "number": 41, "title": "Checkout 502", "created_at": "2026-11-17T13:58:00Z",
+                       "closed_at": "2026-11-17T14:52:00Z", "updated_at": "2026-11-17T14:52:01Z"}}
+            """, as: .gitHubIssues)
+        #expect(closed.records == 1)
+        #expect(closed.events[0].text == "acme/shop#41 status: open → closed")
+        #expect(closed.events[0].time.iso8601 == "2026-11-17T14:52:00.000Z")
+        #expect(closed.events[0].actor == "dana")
+        #expect(closed.events[0].attributes["title"] == "Checkout 502")
+        let comment = try parse(
+            """
+            {"action": "created", "sender": {"login": "sam"},
+             "issue": {"html_url": "https://github.com/acme/shop/issues/41", "number": 41, "title": "Checkout 502"},
+             "comment": {"html_url": "https://github.com/acme/shop/issues/41#issuecomment-9", "body": "Still failing",
+                         "created_at": "2026-11-17T15:00:00Z"}}
+            """, as: .gitHubIssues)
+        #expect(comment.events.map(\.text) == ["acme/shop#41 comment: Still failing"])
+        #expect(comment.events[0].attributes["transition"] == Transition.commented)
+    }
+
     @Test func graphQLTimelineItemsByTypename() throws {
         let run = try parse(
             """

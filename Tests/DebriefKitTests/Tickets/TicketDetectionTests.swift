@@ -15,6 +15,7 @@ import Testing
         (#"<unload unload_date="2026-11-18"><incident><number>INC1</number><sys_created_on>x</sys_created_on></incident></unload>"#, .serviceNow),
         ("number,incident_state,sys_updated_at\nINC1,New,29-02-2016 01:23\n", .serviceNow),
         (#"[{"url": "https://api.github.com/repos/o/r/issues/events/1", "event": "closed", "created_at": "2026-11-17T14:00:00Z"}]"#, .gitHubIssues),
+        (#"{"action": "opened", "issue": {"url": "https://api.github.com/repos/o/r/issues/1", "created_at": "2026-11-17T14:00:00Z"}}"#, .gitHubIssues),
         (#"{"data": {"repository": {"issue": {"timelineItems": {"nodes": []}}}}}"#, .gitHubIssues),
         (#"[{"id": 1, "body": "closed", "system": true, "noteable_type": "Issue", "noteable_iid": 3, "created_at": "2026-11-17T14:00:00Z"}]"#, .gitLabIssues),
         (#"{"id": 1, "iid": 3, "project_id": 2, "web_url": "https://gitlab.com/a/b/-/issues/3", "created_at": "2026-11-17T14:00:00Z"}"#, .gitLabIssues),
@@ -37,5 +38,7 @@ import Testing
         #expect(detect("<rss version=\"2.0\"><channel><item><title>Status update</title></item></channel></rss>") == nil)
         #expect(detect("id,name,created_at\n1,alpha,2026-11-17\n") == nil)
         #expect(detect(#"{"result": [{"id": 1, "created": "2026-11-17"}]}"#) == nil)
+        // Zendesk's incremental ticket-events export is not read, so it is not claimed either.
+        #expect(detect(#"{"ticket_events": [], "next_page": "https://acme.zendesk.com/api/v2/incremental/ticket_events.json"}"#) == nil)
     }
 }

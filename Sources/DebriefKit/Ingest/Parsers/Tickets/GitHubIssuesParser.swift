@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads GitHub issue history: REST issues (one, or a list), issue comments,
-/// `/issues/{n}/events`, `/issues/{n}/timeline`, and GraphQL `timelineItems` pages
-/// (`data.repository.issue.timelineItems.nodes` or `edges`, typed by `__typename` or `eventType`).
+/// `/issues/{n}/events`, `/issues/{n}/timeline`, GraphQL `timelineItems` pages
+/// (`data.repository.issue.timelineItems.nodes` or `edges`, typed by `__typename` or `eventType`),
+/// and `issues` / `issue_comment` webhook deliveries (`action`, `issue`, `sender`).
 ///
 /// An issue yields `opened` at `created_at` and a status change to `closed` at `closed_at`; comments
 /// (including timeline items with `event: commented`) become `commented` events; `closed`,
@@ -33,6 +34,9 @@ public struct GitHubIssuesParser: DocumentEventParser {
             }
             issue = owner
             items = timeline["nodes"]?.array ?? timeline["edges"]?.array?.compactMap { $0["node"] } ?? []
+        } else if let action = root["action"]?.string, let subject = root["issue"] ?? root["pull_request"] {
+            issue = subject
+            items = [Self.item(ofWebhook: root, action: action, issue: subject)]
         } else if root["number"] != nil || root["event"] != nil || root["body"] != nil {
             items = [root]
         } else {
@@ -40,9 +44,10 @@ public struct GitHubIssuesParser: DocumentEventParser {
         }
         var fallback = TicketSubject(name: "issue")
         if let issue {
-            fallback.key = issue["number"]?.text.map { "#\($0)" }
+            fallback.key = Self.key(of: issue).flatMap { $0.contains("#") ? $0 : nil }
+                ?? issue["number"]?.text.map { "#\($0)" }
             fallback.title = issue["title"]?.nonEmptyString
-            fallback.url = issue["url"]?.nonEmptyString
+            fallback.url = issue["html_url"]?.nonEmptyString ?? issue["url"]?.nonEmptyString
         }
         if fallback.key == nil {
             let keys = items.lazy.compactMap(Self.key(of:))
@@ -71,6 +76,8 @@ public struct GitHubIssuesParser: DocumentEventParser {
         if let kind { details["github.event"] = kind }
         let happening: TicketHappening
         switch kind.map(Self.normalised) {
+        case "opened":
+            happening = .opened
         case nil, "commented", "issuecomment":
             if let url = item["html_url"]?.string ?? item["url"]?.string { ticket.url = url }
             happening = .comment(item["body"]?.string ?? item["bodyText"]?.string ?? "")
@@ -129,6 +136,28 @@ public struct GitHubIssuesParser: DocumentEventParser {
 
     // MARK: - Pieces
 
+    /// A webhook delivery (`issues` or `issue_comment`: `action`, `issue`, `sender`) as the timeline
+    /// item it reports, timed by the comment or by the issue's `created_at`, `closed_at` or `updated_at`.
+    static func item(ofWebhook root: JSONValue, action: String, issue: JSONValue) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("actor", root["sender"] ?? .null)]
+        if let comment = root["comment"] {
+            let created = action == "created"
+            members += [
+                ("event", .string(created ? "commented" : "comment_\(action)")),
+                ("created_at", (created ? comment["created_at"] : comment["updated_at"]) ?? .null),
+                ("body", comment["body"] ?? .null), ("html_url", comment["html_url"] ?? .null),
+            ]
+        } else {
+            let time = action == "opened" ? issue["created_at"] : action == "closed" ? issue["closed_at"] : nil
+            members += [
+                ("event", .string(action)), ("created_at", time ?? issue["updated_at"] ?? .null),
+                ("html_url", issue["html_url"] ?? .null), ("assignee", root["assignee"] ?? .null),
+                ("label", root["label"] ?? .null), ("milestone", root["milestone"] ?? issue["milestone"] ?? .null),
+            ]
+        }
+        return .object(JSONObject(members))
+    }
+
     /// The GraphQL object holding `timelineItems`: the repository's issue or pull request, or a node.
     static func timelineOwner(in data: JSONValue) -> JSONValue? {
         let candidates = [
@@ -174,18 +203,7 @@ public struct GitHubIssuesParser: DocumentEventParser {
 
     /// `head_ref_deleted`, `HeadRefDeletedEvent` → "head ref deleted".
     static func phrase(_ kind: String) -> String {
-        let base = kind.hasSuffix("Event") ? String(kind.dropLast(5)) : kind
-        var words = ""
-        for character in base {
-            if character == "_" || character == "-" {
-                words.append(" ")
-            } else if character.isUppercase, !words.isEmpty {
-                words += " " + character.lowercased()
-            } else {
-                words += character.lowercased()
-            }
-        }
-        return words
+        TicketHappening.words(kind.hasSuffix("Event") ? String(kind.dropLast(5)) : kind)
     }
 
     /// Confident for GitHub API links to issues, or a GraphQL `timelineItems` page.

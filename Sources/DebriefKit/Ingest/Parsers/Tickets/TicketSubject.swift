@@ -1,17 +1,17 @@
 /// The ticket an event is about: its key, title and link, shared by every ticket parser so their
 /// events read alike ("SERVER-123 status: In Progress → Resolved") and carry the same attributes.
-public struct TicketSubject: Sendable, Hashable {
+struct TicketSubject: Sendable, Hashable {
     /// The ticket's key as its tracker shows it (`SERVER-123`, `INC0010042`, `owner/repo#28`).
-    public var key: String?
+    var key: String?
     /// The ticket's title or summary.
-    public var title: String?
+    var title: String?
     /// A link to the ticket for people (not an API address).
-    public var url: String?
+    var url: String?
     /// How sentences name the ticket when its key is unknown ("PyGithub/PyGithub issue").
-    public var name: String?
+    var name: String?
 
     /// Creates a subject.
-    public init(key: String? = nil, title: String? = nil, url: String? = nil, name: String? = nil) {
+    init(key: String? = nil, title: String? = nil, url: String? = nil, name: String? = nil) {
         self.key = key
         self.title = title
         self.url = url
@@ -32,7 +32,7 @@ public struct TicketSubject: Sendable, Hashable {
 }
 
 /// One thing that happened to a ticket.
-public enum TicketHappening: Sendable, Hashable {
+enum TicketHappening: Sendable, Hashable {
     /// The ticket was created.
     case opened
     /// A field changed; `from` or `to` is nil when the field was empty.
@@ -67,6 +67,22 @@ public enum TicketHappening: Sendable, Hashable {
     static func shortValue(_ value: String?) -> String? {
         guard let value = value?.trimmingWhitespace, !value.isEmpty else { return nil }
         return value.count > 300 ? String(value.prefix(300)) + "…" : value
+    }
+
+    /// An event or type name as lower-case words: `SatisfactionRating`, `head_ref_deleted` →
+    /// "satisfaction rating", "head ref deleted".
+    static func words(_ name: String) -> String {
+        var words = ""
+        for character in name {
+            if character == "_" || character == "-" {
+                words.append(" ")
+            } else if character.isUppercase, !words.isEmpty, words.last != " " {
+                words += " " + character.lowercased()
+            } else {
+                words += character.lowercased()
+            }
+        }
+        return words
     }
 
     /// The shared name of a field trackers spell differently (`Status`, `state`, `status_id`,

@@ -101,7 +101,7 @@ public struct ZendeskParser: DocumentEventParser {
                     into: &sink)
             default:
                 let about = event["subject"]?.nonEmptyString ?? event["value"]?.ticketValueText
-                let phrase = Self.words(type) + (about.map { ": \($0)" } ?? "")
+                let phrase = TicketHappening.words(type) + (about.map { ": \($0)" } ?? "")
                 sink.emitTicket(
                     .other(phrase, transition: type.contains("Notification") ? Transition.notified : nil), on: subject,
                     timeText: timeText, actor: actor, attributes: ["zendesk.event": type],
@@ -141,19 +141,10 @@ public struct ZendeskParser: DocumentEventParser {
         return users[id] ?? "user \(id)"
     }
 
-    /// `SatisfactionRating` → "satisfaction rating".
-    static func words(_ type: String) -> String {
-        var words = ""
-        for character in type {
-            if character.isUppercase, !words.isEmpty { words += " " }
-            words += character.lowercased()
-        }
-        return words
-    }
-
     /// Confident for Zendesk ticket fields (`requester_id`, `via`) or audit events.
     public static func confidence(for sample: SniffSample) -> Double {
-        guard sample.firstSignificantByte == 0x7B else { return 0 }
+        // The incremental ticket-events export (`ticket_events`) is not read; leave it unrecognised.
+        guard sample.firstSignificantByte == 0x7B, !sample.contains("\"ticket_events\"") else { return 0 }
         if sample.contains("zendesk.com/api/v2/") { return 0.96 }
         let container = ["\"ticket\"", "\"tickets\"", "\"audits\"", "\"audit\"", "\"comments\""].contains(where: sample.contains)
         guard container else { return 0 }
