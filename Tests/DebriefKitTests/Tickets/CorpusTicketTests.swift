@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Real ticket exports from ../shared/corpus/tickets, read in place (never copied into the repository).
@@ -116,9 +117,10 @@ struct CorpusTicketTests {
         let search = read("jira/perceval_jira-rest-v2_search_page1_fiware.json")
         #expect(search.summary.format == "jira-json")
         #expect(search.summary.records == 3)
-        #expect(search.events.map(\.time.iso8601) == [
-            "2016-03-03T13:11:01.000Z", "2016-03-03T13:40:01.000Z", "2016-03-03T14:30:17.000Z",
-        ])
+        #expect(
+            search.events.map(\.time.iso8601) == [
+                "2016-03-03T13:11:01.000Z", "2016-03-03T13:40:01.000Z", "2016-03-03T14:30:17.000Z",
+            ])
         #expect(search.events[1].actor == "User2")
         #expect(search.events[1].text == "HELP-6043 opened: [Fiware-lab-help] FIWARE Lab Assistance")
         #expect(search.events[2].attributes["transition"] == Transition.resolved)
@@ -153,7 +155,8 @@ struct CorpusTicketTests {
         #expect(active.attributes["to"] == "Active")
         #expect(
             active.attributes["other-changes"]
-                == "assigned_to: Resolver 89 → Resolver 31; assignment_group: Group 70 → Group 24; reassignment_count: 0 → 1")
+                == "assigned_to: Resolver 89 → Resolver 31; assignment_group: Group 70 → Group 24; reassignment_count: 0 → 1"
+        )
         #expect(active.actor == "Updated by 21")
         #expect(active.time.iso8601 == "2016-02-29T05:30:00.000Z")
         let resolved = try #require(first(source, Transition.resolved, ticket: "INC0000047"))
@@ -161,7 +164,8 @@ struct CorpusTicketTests {
         #expect(resolved.time.iso8601 == "2016-03-01T09:52:00.000Z")
         #expect(source.events.last?.time.iso8601 == "2016-03-07T13:00:00.000Z")
         // Wall times without a zone follow the source's zone.
-        let berlin = read("servicenow/uci-incident-event-log_servicenow-derived_first25lines.csv", timeZone: "Europe/Berlin")
+        let berlin = read(
+            "servicenow/uci-incident-event-log_servicenow-derived_first25lines.csv", timeZone: "Europe/Berlin")
         #expect(berlin.events.first?.time.iso8601 == "2016-02-29T00:16:00.000Z")
     }
 
@@ -225,7 +229,9 @@ struct CorpusTicketTests {
         let page2 = read("github/perceval_github_graphql_issue_timelineItems_page2.json")
         #expect(page2.summary.records == 2)
         #expect(page2.events[0].text == "valeriocos/test-issues-update#1 project column: analysis → doing")
-        #expect(page2.events[1].text == "valeriocos/test-issues-update#1 cross-referenced from valeriocos/test-issues-update#2")
+        #expect(
+            page2.events[1].text
+                == "valeriocos/test-issues-update#1 cross-referenced from valeriocos/test-issues-update#2")
         #expect(page2.events[1].time.iso8601 == "2020-04-07T13:23:03.000Z")
     }
 
@@ -366,9 +372,11 @@ struct CorpusTicketTests {
         #expect(resolved.time.iso8601 == "2016-05-05T16:10:42.000Z")
         #expect(resolved.timeText == "1462464642")
         #expect(resolved.actor == "PHID-USER-2uk52xorcqb6sjvp467y")
-        let reassigned = try #require(source.events.first {
-            $0.attributes["ticket"] == "T73" && $0.attributes["transition"] == Transition.assigned && $0.attributes["from"] != nil
-        })
+        let reassigned = try #require(
+            source.events.first {
+                $0.attributes["ticket"] == "T73" && $0.attributes["transition"] == Transition.assigned
+                    && $0.attributes["from"] != nil
+            })
         #expect(reassigned.attributes["to"] == "PHID-USER-ojtcpympsmwenszuef7p")
         #expect(source.events.first?.time.iso8601 == "2016-05-03T17:37:44.000Z")
         #expect(source.events.last?.time.iso8601 == "2016-05-09T11:12:18.000Z")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct JiraXMLParserTests {
@@ -69,7 +70,8 @@ import Testing
         #expect(raw.kind == .note)
         #expect(raw.attributes["parse"] == "raw")
         #expect(raw.source.line == 31)
-        #expect(run.diagnostics.contains { $0.line == 31 && $0.message.contains("comment without a usable created date") })
+        #expect(
+            run.diagnostics.contains { $0.line == 31 && $0.message.contains("comment without a usable created date") })
     }
 
     @Test func externalEntitiesInAJiraLookingExportAreNotResolved() throws {

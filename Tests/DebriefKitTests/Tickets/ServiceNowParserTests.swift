@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct ServiceNowParserTests {
@@ -41,10 +42,11 @@ import Testing
             """, as: .serviceNow, path: "incident.xml", timeZone: "Europe/Berlin")
         #expect(run.records == 5)
         // Stored values are UTC whatever the source zone says.
-        #expect(run.events.map(\.time.iso8601) == [
-            "2026-11-17T13:58:00.000Z", "2026-11-17T14:52:00.000Z", "2026-11-18T08:00:00.000Z",
-            "2026-11-17T14:10:00.000Z", "2026-11-17T14:05:00.000Z",
-        ])
+        #expect(
+            run.events.map(\.time.iso8601) == [
+                "2026-11-17T13:58:00.000Z", "2026-11-17T14:52:00.000Z", "2026-11-18T08:00:00.000Z",
+                "2026-11-17T14:10:00.000Z", "2026-11-17T14:05:00.000Z",
+            ])
         #expect(run.events[0].text == "INC0010042 opened: Checkout failing")
         #expect(run.events[0].actor == "Sam Ortiz")
         #expect(run.events[0].attributes["current-status"] == "Closed")

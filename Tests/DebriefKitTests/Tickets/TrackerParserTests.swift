@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct RedmineIssuesParserTests {
@@ -204,7 +205,9 @@ import Testing
 
     @Test func conduitErrorIsRefused() {
         #expect(throws: DebriefError.self) {
-            try parse(#"{"result": null, "error_code": "ERR-CONDUIT-CORE", "error_info": "No such task"}"#, as: .phabricatorTransactions)
+            try parse(
+                #"{"result": null, "error_code": "ERR-CONDUIT-CORE", "error_info": "No such task"}"#,
+                as: .phabricatorTransactions)
         }
     }
 

@@ -12,7 +12,8 @@ public struct BugzillaActivityParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Bugzilla activity page (HTML)",
-        summary: "Bugzilla `show_activity.cgi` HTML table (Who/When/What/Removed/Added, rowspans); times with a zone abbreviation, else the source zone",
+        summary:
+            "Bugzilla `show_activity.cgi` HTML table (Who/When/What/Removed/Added, rowspans); times with a zone abbreviation, else the source zone",
         eventKind: .ticket, makeParser: { .document(BugzillaActivityParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -61,7 +62,8 @@ public struct BugzillaActivityParser: DocumentEventParser {
 
     /// The bug from "Activity log for bug 355: Title" (or the page title "Changes made to bug 355").
     static func subject(in root: XMLElement) -> TicketSubject {
-        let text = root.descendants("p").map(cellText).first { $0.contains("for bug ") }
+        let text =
+            root.descendants("p").map(cellText).first { $0.contains("for bug ") }
             ?? root.descendants("title").first.map(cellText) ?? ""
         guard let range = text.range(of: "for bug ") ?? text.range(of: "to bug ") else { return TicketSubject() }
         let rest = text[range.upperBound...]

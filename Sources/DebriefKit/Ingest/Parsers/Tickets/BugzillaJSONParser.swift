@@ -40,11 +40,14 @@ public struct BugzillaJSONParser: DocumentEventParser {
     func readBug(_ bug: JSONValue, into sink: inout EventSink) {
         let ticket = TicketSubject(key: bug["id"]?.text.map { "Bug \($0)" }, title: bug["summary"]?.nonEmptyString)
         var facts = Attributes()
-        for (name, attribute) in [("status", "current-status"), ("resolution", "resolution"), ("priority", "priority"),
-                                  ("severity", "severity"), ("product", "product"), ("component", "component")] {
+        for (name, attribute) in [
+            ("status", "current-status"), ("resolution", "resolution"), ("priority", "priority"),
+            ("severity", "severity"), ("product", "product"), ("component", "component"),
+        ] {
             if let value = bug[name]?.nonEmptyString { facts[attribute] = value }
         }
-        if let assignee = bug["assigned_to_detail"]?["real_name"]?.nonEmptyString ?? bug["assigned_to"]?.nonEmptyString {
+        if let assignee = bug["assigned_to_detail"]?["real_name"]?.nonEmptyString ?? bug["assigned_to"]?.nonEmptyString
+        {
             facts["assignee"] = assignee
         }
         sink.emitTicket(
@@ -62,7 +65,9 @@ public struct BugzillaJSONParser: DocumentEventParser {
     func readHistory(_ entry: JSONValue, on ticket: TicketSubject, into sink: inout EventSink) {
         let changes = entry["changes"]?.array ?? []
         if changes.isEmpty {
-            sink.keepRaw(text: "history entry without changes", line: nil, offset: nil, reason: "Bugzilla history entry without changes")
+            sink.keepRaw(
+                text: "history entry without changes", line: nil, offset: nil,
+                reason: "Bugzilla history entry without changes")
         }
         for change in changes {
             let field = TicketHappening.canonicalField(change["field_name"]?.nonEmptyString ?? "field")

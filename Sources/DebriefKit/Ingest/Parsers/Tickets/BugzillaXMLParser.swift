@@ -32,15 +32,18 @@ public struct BugzillaXMLParser: DocumentEventParser {
         let id = bug.childText("bug_id")
         if let error = bug[attribute: "error"] {
             sink.keepRaw(
-                text: "Bug \(id ?? "?"): \(error)", line: bug.line, offset: nil, reason: "Bugzilla refused this bug (\(error))")
+                text: "Bug \(id ?? "?"): \(error)", line: bug.line, offset: nil,
+                reason: "Bugzilla refused this bug (\(error))")
             return
         }
         let ticket = TicketSubject(
             key: id.map { "Bug \($0)" }, title: bug.childText("short_desc"),
             url: id.flatMap { id in base.map { "\($0)show_bug.cgi?id=\(id)" } })
         var facts = Attributes()
-        for (name, attribute) in [("bug_status", "current-status"), ("resolution", "resolution"), ("priority", "priority"),
-                                  ("bug_severity", "severity"), ("product", "product"), ("component", "component")] {
+        for (name, attribute) in [
+            ("bug_status", "current-status"), ("resolution", "resolution"), ("priority", "priority"),
+            ("bug_severity", "severity"), ("product", "product"), ("component", "component"),
+        ] {
             if let value = bug.childText(name) { facts[attribute] = value }
         }
         if let assignee = bug.child("assigned_to") { facts["assignee"] = Self.person(assignee) }

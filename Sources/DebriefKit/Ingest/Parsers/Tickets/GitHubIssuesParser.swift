@@ -16,7 +16,8 @@ public struct GitHubIssuesParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "GitHub issues, comments, events and timelines",
-        summary: "GitHub REST issues, comments, issue events and timelines, and GraphQL `timelineItems` pages; times ISO 8601 UTC",
+        summary:
+            "GitHub REST issues, comments, issue events and timelines, and GraphQL `timelineItems` pages; times ISO 8601 UTC",
         eventKind: .ticket, makeParser: { .document(GitHubIssuesParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -40,11 +41,13 @@ public struct GitHubIssuesParser: DocumentEventParser {
         } else if root["number"] != nil || root["event"] != nil || root["body"] != nil {
             items = [root]
         } else {
-            throw DebriefError("expected a GitHub issue, a list of issues, comments or events, or GraphQL 'data'", path: sink.path)
+            throw DebriefError(
+                "expected a GitHub issue, a list of issues, comments or events, or GraphQL 'data'", path: sink.path)
         }
         var fallback = TicketSubject(name: "issue")
         if let issue {
-            fallback.key = Self.key(of: issue).flatMap { $0.contains("#") ? $0 : nil }
+            fallback.key =
+                Self.key(of: issue).flatMap { $0.contains("#") ? $0 : nil }
                 ?? issue["number"]?.text.map { "#\($0)" }
             fallback.title = issue["title"]?.nonEmptyString
             fallback.url = issue["html_url"]?.nonEmptyString ?? issue["url"]?.nonEmptyString
@@ -107,7 +110,8 @@ public struct GitHubIssuesParser: DocumentEventParser {
                 to: item["projectColumnName"]?.string)
         case "crossreferenced":
             let source = item["source"]?["issue"] ?? item["source"]
-            let reference = source?["html_url"]?.string.flatMap(Self.key(fromLink:))
+            let reference =
+                source?["html_url"]?.string.flatMap(Self.key(fromLink:))
                 ?? source?["url"]?.string.flatMap(Self.key(fromLink:))
             happening = .other(reference.map { "cross-referenced from \($0)" } ?? "cross-referenced", transition: nil)
         default:

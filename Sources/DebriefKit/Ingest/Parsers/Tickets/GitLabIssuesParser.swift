@@ -13,7 +13,8 @@ public struct GitLabIssuesParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "GitLab issues and notes",
-        summary: "GitLab API v4 issues, issue notes (system notes read as changes) and resource state events; times ISO 8601 UTC",
+        summary:
+            "GitLab API v4 issues, issue notes (system notes read as changes) and resource state events; times ISO 8601 UTC",
         eventKind: .ticket, makeParser: { .document(GitLabIssuesParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

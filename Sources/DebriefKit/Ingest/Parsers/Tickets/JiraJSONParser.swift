@@ -14,7 +14,8 @@ public struct JiraJSONParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Jira REST and webhook JSON",
-        summary: "Jira REST search pages, issues (with expanded changelog), comment and changelog pages, and webhook payloads; dates with their offset, webhook `timestamp` epoch ms",
+        summary:
+            "Jira REST search pages, issues (with expanded changelog), comment and changelog pages, and webhook payloads; dates with their offset, webhook `timestamp` epoch ms",
         eventKind: .ticket, makeParser: { .document(JiraJSONParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -71,7 +72,9 @@ public struct JiraJSONParser: DocumentEventParser {
     func readHistory(_ history: JSONValue, on ticket: TicketSubject, into sink: inout EventSink) {
         let items = history["items"]?.array ?? []
         if items.isEmpty {
-            sink.keepRaw(text: "Jira changelog entry without items", line: nil, offset: nil, reason: "Jira changelog entry without items")
+            sink.keepRaw(
+                text: "\(ticket.label) changelog entry without items", line: nil, offset: nil,
+                reason: "Jira changelog entry without items")
         }
         for item in items {
             readChange(
@@ -105,7 +108,8 @@ public struct JiraJSONParser: DocumentEventParser {
 
     func readWebhook(_ root: JSONValue, into sink: inout EventSink) {
         let event = root["webhookEvent"]?.string ?? ""
-        let ticket = root["issue"].map(Self.subject(of:)) ?? root["comment"].map(Self.subject(ofComment:)) ?? TicketSubject()
+        let ticket =
+            root["issue"].map(Self.subject(of:)) ?? root["comment"].map(Self.subject(ofComment:)) ?? TicketSubject()
         let stamp = root["timestamp"]?.text
         let actor = root["user"]?.personName
         var details: Attributes = ["jira.webhook-event": event]
@@ -126,7 +130,8 @@ public struct JiraJSONParser: DocumentEventParser {
             }
             if root["changelog"]?["items"]?.array?.isEmpty ?? true, root["comment"] == nil {
                 sink.emitTicket(
-                    .other("updated", transition: Transition.changed), on: ticket, timeText: stamp, actor: actor, attributes: details, rawReason: "Jira webhook without a usable time")
+                    .other("updated", transition: Transition.changed), on: ticket, timeText: stamp, actor: actor,
+                    attributes: details, rawReason: "Jira webhook without a usable time")
             }
         case let name where name.hasPrefix("comment_"):
             let comment = root["comment"] ?? .null
@@ -141,10 +146,9 @@ public struct JiraJSONParser: DocumentEventParser {
                     attributes: details, rawReason: "Jira webhook without a usable time")
             }
         default:
-            let phrase = event.split(separator: ":").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? "event"
+            let phrase = event.split(separator: ":").last.map { TicketHappening.words(String($0)) } ?? "event"
             sink.emitTicket(
-                .other(phrase, transition: event == "jira:issue_deleted" ? Transition.closed : nil), on: ticket,
-                timeText: stamp, actor: actor, attributes: details,
+                .other(phrase, transition: nil), on: ticket, timeText: stamp, actor: actor, attributes: details,
                 rawReason: "Jira webhook without a usable time")
         }
     }

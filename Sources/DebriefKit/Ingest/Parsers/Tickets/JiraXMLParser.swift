@@ -11,7 +11,8 @@ public struct JiraXMLParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Jira XML (RSS) export",
-        summary: "Jira \"Export → XML\" RSS: issue creation, resolution and comments (HTML bodies as text); RFC 2822 dates with their offset",
+        summary:
+            "Jira \"Export → XML\" RSS: issue creation, resolution and comments (HTML bodies as text); RFC 2822 dates with their offset",
         eventKind: .ticket, makeParser: { .document(JiraXMLParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -33,8 +34,10 @@ public struct JiraXMLParser: DocumentEventParser {
         let ticket = TicketSubject(
             key: key, title: item.childText("summary") ?? item.childText("title"), url: item.childText("link"))
         var facts = Attributes()
-        for (name, attribute) in [("type", "issue-type"), ("priority", "priority"), ("status", "current-status"),
-                                  ("assignee", "assignee"), ("resolution", "resolution")] {
+        for (name, attribute) in [
+            ("type", "issue-type"), ("priority", "priority"), ("status", "current-status"),
+            ("assignee", "assignee"), ("resolution", "resolution"),
+        ] {
             if let value = item.childText(name) { facts[attribute] = value }
         }
         let created = item.child("created")

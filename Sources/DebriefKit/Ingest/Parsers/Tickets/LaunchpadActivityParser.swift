@@ -10,7 +10,8 @@ public struct LaunchpadActivityParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Launchpad bug activity",
-        summary: "Launchpad API bug activity entries (`whatchanged`, `oldvalue`, `newvalue`); `datechanged` with its offset",
+        summary:
+            "Launchpad API bug activity entries (`whatchanged`, `oldvalue`, `newvalue`); `datechanged` with its offset",
         eventKind: .ticket, makeParser: { .document(LaunchpadActivityParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.

@@ -13,14 +13,17 @@ public struct RedmineIssuesParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Redmine issues with journals",
-        summary: "Redmine REST issues (`include=journals`) and issue lists; journal details become field changes, ids shown by name when the document names them; times ISO 8601 UTC",
+        summary:
+            "Redmine REST issues (`include=journals`) and issue lists; journal details become field changes, ids shown by name when the document names them; times ISO 8601 UTC",
         eventKind: .ticket, makeParser: { .document(RedmineIssuesParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
     public init() {}
 
     /// Redmine's default statuses, for transitions when a document names a status by id only.
-    static let defaultStatuses = ["1": "New", "2": "In Progress", "3": "Resolved", "4": "Feedback", "5": "Closed", "6": "Rejected"]
+    static let defaultStatuses = [
+        "1": "New", "2": "In Progress", "3": "Resolved", "4": "Feedback", "5": "Closed", "6": "Rejected",
+    ]
 
     /// The objects that name ids, by the journal attribute that refers to them.
     static let namedObjects = [

@@ -20,7 +20,8 @@ public struct ServiceNowParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "ServiceNow incident export",
-        summary: "ServiceNow incidents as XML (`<unload>`, `<xml>`), JSON (Table API `result`, JSONv2 `records`) or CSV (per incident or per update); XML/JSON stored times are UTC, display times (CSV) use the source zone",
+        summary:
+            "ServiceNow incidents as XML (`<unload>`, `<xml>`), JSON (Table API `result`, JSONv2 `records`) or CSV (per incident or per update); XML/JSON stored times are UTC, display times (CSV) use the source zone",
         eventKind: .ticket, makeParser: { .document(ServiceNowParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -38,10 +39,14 @@ public struct ServiceNowParser: DocumentEventParser {
     ]
 
     /// The order in which a row's changed fields are told: the state first.
-    static let changeOrder = ["incident_state", "state", "assigned_to", "assignment_group", "priority", "urgency", "impact"]
+    static let changeOrder = [
+        "incident_state", "state", "assigned_to", "assignment_group", "priority", "urgency", "impact",
+    ]
 
     public func parse(document: [UInt8], into sink: inout EventSink) throws {
-        let first = document.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        let first = document.first {
+            $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+        }
         var records: [ServiceNowRecord]
         switch first {
         case 0x3C:
@@ -54,7 +59,8 @@ public struct ServiceNowParser: DocumentEventParser {
         default:
             let csv = ServiceNowRecord.records(csv: document)
             guard csv.header.contains("number") || csv.header.contains("sys_id") else {
-                throw DebriefError("expected a CSV header with ServiceNow field names ('number', 'sys_id')", path: sink.path)
+                throw DebriefError(
+                    "expected a CSV header with ServiceNow field names ('number', 'sys_id')", path: sink.path)
             }
             records = csv.records
         }
@@ -70,7 +76,8 @@ public struct ServiceNowParser: DocumentEventParser {
         for record in records {
             if let malformation = record.malformation {
                 sink.keepRaw(
-                    text: record["raw"] ?? "", line: record.line, offset: nil, reason: malformation, kind: "CSV field count")
+                    text: record["raw"] ?? "", line: record.line, offset: nil, reason: malformation,
+                    kind: "CSV field count")
                 continue
             }
             switch record.table {
@@ -99,7 +106,9 @@ public struct ServiceNowParser: DocumentEventParser {
             .opened, on: ticket, timeText: opened?.text, time: opened?.instant, line: record.line,
             actor: record.first("opened_by", "sys_created_by"), attributes: Self.facts(of: record),
             rawReason: "ServiceNow record without a usable opened_at or sys_created_on")
-        for (field, status, actorField) in [("resolved_at", "Resolved", "resolved_by"), ("closed_at", "Closed", "closed_by")] {
+        for (field, status, actorField) in [
+            ("resolved_at", "Resolved", "resolved_by"), ("closed_at", "Closed", "closed_by"),
+        ] {
             guard record[field] != nil else { continue }
             let time = Self.time(of: record, [field], sink: &sink)
             sink.emitTicket(
@@ -147,7 +156,8 @@ public struct ServiceNowParser: DocumentEventParser {
             let isState = primary == "state" || primary == "incident_state"
             happening = .change(
                 field: TicketHappening.canonicalField(primary),
-                from: isState ? Self.state(earlier) : earlier[primary], to: isState ? Self.state(record) : record[primary])
+                from: isState ? Self.state(earlier) : earlier[primary],
+                to: isState ? Self.state(record) : record[primary])
             let others = ordered.dropFirst().map { "\($0): \(earlier[$0] ?? "(none)") → \(record[$0] ?? "(none)")" }
             if !others.isEmpty { details["other-changes"] = others.joined(separator: "; ") }
         } else {
@@ -179,8 +189,11 @@ public struct ServiceNowParser: DocumentEventParser {
         let shown = { (value: String?) in isState ? value.map { Self.incidentStates[$0] ?? $0 } : value }
         let time = Self.time(of: record, ["sys_created_on"], sink: &sink)
         sink.emitTicket(
-            .change(field: TicketHappening.canonicalField(name), from: shown(record["oldvalue"]), to: shown(record["newvalue"])),
-            on: ticket, timeText: time?.text, time: time?.instant, line: record.line, actor: record.first("user", "sys_created_by"),
+            .change(
+                field: TicketHappening.canonicalField(name), from: shown(record["oldvalue"]),
+                to: shown(record["newvalue"])),
+            on: ticket, timeText: time?.text, time: time?.instant, line: record.line,
+            actor: record.first("user", "sys_created_by"),
             rawReason: "ServiceNow audit row without a usable sys_created_on")
     }
 
@@ -211,7 +224,8 @@ public struct ServiceNowParser: DocumentEventParser {
         for entry in entries {
             let time = Self.instant(entry.header.time, storedForm: false, sink: &sink)
             sink.emitTicket(
-                .comment(entry.lines.joined(separator: "\n").trimmingWhitespace), on: ticket, timeText: entry.header.time,
+                .comment(entry.lines.joined(separator: "\n").trimmingWhitespace), on: ticket,
+                timeText: entry.header.time,
                 time: time, line: record.line, actor: entry.header.author, attributes: ["journal": kind],
                 rawReason: "ServiceNow \(kind) entry with an unreadable date")
         }
@@ -251,7 +265,9 @@ public struct ServiceNowParser: DocumentEventParser {
     }
 
     /// The first of `fields` that holds a readable time, as text and instant.
-    static func time(of record: ServiceNowRecord, _ fields: [String], sink: inout EventSink) -> (text: String, instant: Instant)? {
+    static func time(of record: ServiceNowRecord, _ fields: [String], sink: inout EventSink) -> (
+        text: String, instant: Instant
+    )? {
         for field in fields {
             if let stored = record.stored[field], let instant = instant(stored, storedForm: true, sink: &sink) {
                 return (stored, instant)
@@ -311,11 +327,14 @@ public struct ServiceNowParser: DocumentEventParser {
             return container && systemFields && sample.contains("\"number\"") ? 0.95 : 0
         default:
             guard let header = sample.lines.first?.lowercased() else { return 0 }
-            let names = Set(header.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
-                .map { String($0.filter { $0 != "\"" && $0 != " " && $0 != "\u{FEFF}" }) })
+            let names = Set(
+                header.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+                    .map { String($0.filter { $0 != "\"" && $0 != " " && $0 != "\u{FEFF}" }) })
             guard names.contains("number") else { return 0 }
-            let known = ["sys_updated_on", "sys_updated_at", "sys_created_on", "sys_created_at", "incident_state", "sys_id",
-                         "opened_at", "sys_mod_count"]
+            let known = [
+                "sys_updated_on", "sys_updated_at", "sys_created_on", "sys_created_at", "incident_state", "sys_id",
+                "opened_at", "sys_mod_count",
+            ]
             return known.contains(where: names.contains) ? 0.92 : 0
         }
     }

@@ -52,7 +52,8 @@ struct ServiceNowRecord {
             return nil
         }
         return list.map { item in
-            var record = ServiceNowRecord(table: item["sys_class_name"]?.ticketValueText ?? "incident", fields: [:], isStoredForm: true)
+            var record = ServiceNowRecord(
+                table: item["sys_class_name"]?.ticketValueText ?? "incident", fields: [:], isStoredForm: true)
             for (name, value) in item.object ?? JSONObject() {
                 if let display = value["display_value"]?.ticketValueText {
                     record.fields[name] = display
@@ -79,7 +80,8 @@ struct ServiceNowRecord {
         for row in parsed.records.dropFirst() {
             guard row.fields.count == header.count else {
                 var record = ServiceNowRecord(
-                    table: "incident", fields: ["raw": row.fields.joined(separator: ",")], isStoredForm: false, line: row.line)
+                    table: "incident", fields: ["raw": row.fields.joined(separator: ",")], isStoredForm: false,
+                    line: row.line)
                 record.malformation = "CSV row has \(row.fields.count) fields, the header has \(header.count)"
                 records.append(record)
                 continue

@@ -14,7 +14,8 @@ public struct ZendeskParser: DocumentEventParser {
     /// The registry entry.
     public static let descriptor = FormatDescriptor(
         title: "Zendesk tickets and audits",
-        summary: "Zendesk API v2 tickets, ticket lists and incremental exports, audits (Create/Change/Comment events) and comments; times ISO 8601 UTC",
+        summary:
+            "Zendesk API v2 tickets, ticket lists and incremental exports, audits (Create/Change/Comment events) and comments; times ISO 8601 UTC",
         eventKind: .ticket, makeParser: { .document(ZendeskParser()) }, confidence: confidence(for:))
 
     /// Creates a parser.
@@ -66,7 +67,9 @@ public struct ZendeskParser: DocumentEventParser {
         let actor = Self.person(audit["author_id"], users)
         let events = audit["events"]?.array ?? []
         if events.isEmpty {
-            sink.keepRaw(text: "\(ticket.label) audit without events", line: nil, offset: nil, reason: "Zendesk audit without events")
+            sink.keepRaw(
+                text: "\(ticket.label) audit without events", line: nil, offset: nil,
+                reason: "Zendesk audit without events")
             return
         }
         var subject = ticket
@@ -90,14 +93,16 @@ public struct ZendeskParser: DocumentEventParser {
                 let name = event["field_name"]?.string ?? "field"
                 let field = TicketHappening.canonicalField(name)
                 let isPerson = name.hasSuffix("_id") && name != "group_id"
-                let from = isPerson ? Self.person(event["previous_value"], users) : event["previous_value"]?.ticketValueText
+                let from =
+                    isPerson ? Self.person(event["previous_value"], users) : event["previous_value"]?.ticketValueText
                 let to = isPerson ? Self.person(event["value"], users) : event["value"]?.ticketValueText
                 sink.emitTicket(
                     .change(field: field, from: from, to: to), on: subject, timeText: timeText, actor: actor,
                     rawReason: "Zendesk audit without a usable created_at")
             case "Comment", "VoiceComment":
                 readComment(
-                    event, on: subject, timeText: timeText, author: event["author_id"] ?? audit["author_id"], users: users,
+                    event, on: subject, timeText: timeText, author: event["author_id"] ?? audit["author_id"],
+                    users: users,
                     into: &sink)
             default:
                 let about = event["subject"]?.nonEmptyString ?? event["value"]?.ticketValueText
@@ -114,7 +119,8 @@ public struct ZendeskParser: DocumentEventParser {
         _ comment: JSONValue, on ticket: TicketSubject, timeText: String?, author: JSONValue?, users: [String: String],
         into sink: inout EventSink
     ) {
-        let body = comment["plain_body"]?.string ?? comment["body"]?.string
+        let body =
+            comment["plain_body"]?.string ?? comment["body"]?.string
             ?? comment["html_body"]?.string.map(HTMLText.plainText) ?? ""
         var details = Attributes()
         if let id = comment["id"]?.text { details["comment-id"] = id }
@@ -146,10 +152,13 @@ public struct ZendeskParser: DocumentEventParser {
         // The incremental ticket-events export (`ticket_events`) is not read; leave it unrecognised.
         guard sample.firstSignificantByte == 0x7B, !sample.contains("\"ticket_events\"") else { return 0 }
         if sample.contains("zendesk.com/api/v2/") { return 0.96 }
-        let container = ["\"ticket\"", "\"tickets\"", "\"audits\"", "\"audit\"", "\"comments\""].contains(where: sample.contains)
+        let container = ["\"ticket\"", "\"tickets\"", "\"audits\"", "\"audit\"", "\"comments\""].contains(
+            where: sample.contains)
         guard container else { return 0 }
         if sample.contains("\"requester_id\"") && sample.contains("\"via\"") { return 0.93 }
-        if sample.contains("\"author_id\"") && sample.contains("\"events\"") && sample.contains("\"field_name\"") { return 0.93 }
+        if sample.contains("\"author_id\"") && sample.contains("\"events\"") && sample.contains("\"field_name\"") {
+            return 0.93
+        }
         if sample.contains("\"author_id\"") && sample.contains("\"html_body\"") { return 0.9 }
         return 0
     }
