@@ -38,15 +38,18 @@ import Testing
                 <user>dana</user>
                 <sys_created_on>2026-11-17 14:05:00</sys_created_on>
               </sys_audit>
+              <sys_user action="INSERT_OR_UPDATE"><user_name>dana</user_name><sys_id>u1</sys_id></sys_user>
             </unload>
             """, as: .serviceNow, path: "incident.xml", timeZone: "Europe/Berlin")
-        #expect(run.records == 5)
+        #expect(run.records == 6)
+        #expect(run.skipped == 1)
         // Stored values are UTC whatever the source zone says.
         #expect(
             run.events.map(\.time.iso8601) == [
                 "2026-11-17T13:58:00.000Z", "2026-11-17T14:52:00.000Z", "2026-11-18T08:00:00.000Z",
-                "2026-11-17T14:10:00.000Z", "2026-11-17T14:05:00.000Z",
+                "2026-11-17T14:10:00.000Z", "2026-11-17T14:05:00.000Z", "2026-11-17T14:05:00.000Z",
             ])
+        #expect(run.events[5].attributes["reason"] == "ServiceNow sys_user record is not a ticket")
         #expect(run.events[0].text == "INC0010042 opened: Checkout failing")
         #expect(run.events[0].actor == "Sam Ortiz")
         #expect(run.events[0].attributes["current-status"] == "Closed")

@@ -82,7 +82,9 @@ public struct GitHubIssuesParser: DocumentEventParser {
         case "opened":
             happening = .opened
         case nil, "commented", "issuecomment":
-            if let url = item["html_url"]?.string ?? item["url"]?.string { ticket.url = url }
+            // REST `url` is the API address; GraphQL `url` is the page people open.
+            let page = item["html_url"]?.string ?? item["url"]?.string.flatMap { $0.contains("/repos/") ? nil : $0 }
+            if let page { ticket.url = page }
             happening = .comment(item["body"]?.string ?? item["bodyText"]?.string ?? "")
         case "closed":
             happening = .change(field: "status", from: "open", to: "closed")

@@ -31,7 +31,7 @@ public struct RedmineIssuesParser: DocumentEventParser {
         "category_id": "category", "fixed_version_id": "fixed_version",
     ]
 
-    /// Names for ids found in the document, per kind ("status_id", "user").
+    /// Names for ids found in the document, per journal attribute (`status_id`; people under `assigned_to_id`).
     struct Names {
         var byKind: [String: [String: String]] = [:]
 

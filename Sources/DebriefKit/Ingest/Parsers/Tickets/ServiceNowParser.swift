@@ -85,6 +85,11 @@ public struct ServiceNowParser: DocumentEventParser {
                 readJournalEntry(record, numbers: numbers, into: &sink)
             case "sys_audit":
                 readAudit(record, numbers: numbers, into: &sink)
+            case let table where table != "incident" && record["number"] == nil:
+                sink.keepRaw(
+                    text: record.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+                    line: record.line, offset: nil, reason: "ServiceNow \(table) record is not a ticket",
+                    kind: "not a ticket")
             default:
                 let key = record["number"] ?? record["sys_id"] ?? ""
                 if isUpdateLog {
