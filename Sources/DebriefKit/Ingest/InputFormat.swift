@@ -19,6 +19,18 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case textLog = "text-log"
     // MARK: Chat
     // MARK: Tickets
+    case jiraXML = "jira-xml"
+    case jiraJSON = "jira-json"
+    case serviceNow = "servicenow"
+    case gitHubIssues = "github-issues"
+    case gitLabIssues = "gitlab-issues"
+    case redmineIssues = "redmine-issues"
+    case bugzillaXML = "bugzilla-xml"
+    case bugzillaJSON = "bugzilla-json"
+    case bugzillaActivity = "bugzilla-activity"
+    case zendesk = "zendesk"
+    case phabricatorTransactions = "phabricator-transactions"
+    case launchpadActivity = "launchpad-activity"
     // MARK: Paging and alerting
     case pagerDutyLogEntries = "pagerduty-log-entries"
     case pagerDutyIncidents = "pagerduty-incidents"
@@ -47,6 +59,18 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .textLog: TextLogParser.descriptor
         // MARK: Chat
         // MARK: Tickets
+        case .jiraXML: JiraXMLParser.descriptor
+        case .jiraJSON: JiraJSONParser.descriptor
+        case .serviceNow: ServiceNowParser.descriptor
+        case .gitHubIssues: GitHubIssuesParser.descriptor
+        case .gitLabIssues: GitLabIssuesParser.descriptor
+        case .redmineIssues: RedmineIssuesParser.descriptor
+        case .bugzillaXML: BugzillaXMLParser.descriptor
+        case .bugzillaJSON: BugzillaJSONParser.descriptor
+        case .bugzillaActivity: BugzillaActivityParser.descriptor
+        case .zendesk: ZendeskParser.descriptor
+        case .phabricatorTransactions: PhabricatorTransactionsParser.descriptor
+        case .launchpadActivity: LaunchpadActivityParser.descriptor
         // MARK: Paging and alerting
         case .pagerDutyLogEntries: PagerDutyLogParser.descriptor
         case .pagerDutyIncidents: PagerDutyIncidentParser.descriptor
