@@ -345,6 +345,17 @@ struct FieldCursor {
         return (tag, pid, restRange())
     }
 
+    /// Parses a BSD `TAG[PID]: ` prefix (if present), storing the pid as an attribute; returns the
+    /// tag and the message after it.
+    mutating func tag(into attributes: inout Attributes) -> (String?, UnsafeRawBufferPointer) {
+        let (tag, pid, message) = tagRanges()
+        if let pid { attributes["pid"] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[pid]), as: UTF8.self) }
+        return (
+            tag.map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self) },
+            UnsafeRawBufferPointer(rebasing: bytes[message])
+        )
+    }
+
     /// Everything after the cursor, without leading spaces.
     mutating func restRange() -> Range<Int> {
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }

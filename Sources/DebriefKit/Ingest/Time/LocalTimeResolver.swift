@@ -122,6 +122,10 @@ public struct YearResolver: Sendable {
         lastMonth = month
     }
 
+    /// Whether the only anchor is a last-resort guess (the file's modification time), so a parser
+    /// with better evidence of its own (a full date elsewhere in the line) should prefer that.
+    public var isFallback: Bool { fixedYear == nil && year == nil && referenceBasis != nil }
+
     /// Whether a year can be supplied at all.
     public var canResolve: Bool { fixedYear != nil || reference != nil || year != nil }
 

@@ -40,7 +40,8 @@ public struct HAProxyLogParser: LineEventParser {
         if line.isBlank { return }
         let header = Self.header(line.bytes)
         guard let request = Self.request(line.bytes, from: header.messageStart) else {
-            if let stamp = header.stamp, !stamp.hasYear, latestDate == nil, !sink.years.canResolve,
+            if let stamp = header.stamp, !stamp.hasYear, latestDate == nil,
+                !sink.years.canResolve || sink.years.isFallback,
                 waiting.count < Self.maxWaiting
             {
                 waiting.append(WaitingLine(bytes: Array(line.bytes), number: line.number, offset: line.offset))
