@@ -12,6 +12,19 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     // MARK: Logs: structured exports, cloud and log stores
     // MARK: Logs: text formats
     // MARK: Chat
+    case slackExport = "slack-export"
+    case slackHistory = "slack-history"
+    case mattermostBulk = "mattermost-bulk"
+    case mattermostPosts = "mattermost-posts"
+    case teamsExport = "teams-export"
+    case discordJSON = "discord-json"
+    case discordHTML = "discord-html"
+    case telegramExport = "telegram-export"
+    case rocketChat = "rocketchat-messages"
+    case messenger = "messenger-json"
+    case ircLog = "irc-log"
+    case ircDircproxy = "irc-dircproxy"
+    case whatsApp = "whatsapp-text"
     // MARK: Tickets
     // MARK: Paging and alerting
     case pagerDutyLogEntries = "pagerduty-log-entries"
@@ -27,6 +40,19 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         // MARK: Logs: structured exports, cloud and log stores
         // MARK: Logs: text formats
         // MARK: Chat
+        case .slackExport: SlackExportParser.descriptor
+        case .slackHistory: SlackHistoryParser.descriptor
+        case .mattermostBulk: MattermostBulkParser.descriptor
+        case .mattermostPosts: MattermostPostsParser.descriptor
+        case .teamsExport: TeamsExportParser.descriptor
+        case .discordJSON: DiscordJSONParser.descriptor
+        case .discordHTML: DiscordHTMLParser.descriptor
+        case .telegramExport: TelegramExportParser.descriptor
+        case .rocketChat: RocketChatParser.descriptor
+        case .messenger: MessengerParser.descriptor
+        case .ircLog: IRCLogParser.descriptor
+        case .ircDircproxy: IRCLogParser.dircproxyDescriptor
+        case .whatsApp: WhatsAppParser.descriptor
         // MARK: Tickets
         // MARK: Paging and alerting
         case .pagerDutyLogEntries: PagerDutyLogParser.descriptor
