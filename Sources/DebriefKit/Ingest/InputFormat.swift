@@ -22,6 +22,7 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case telegramExport = "telegram-export"
     case rocketChat = "rocketchat-messages"
     case messenger = "messenger-json"
+    case chatCSV = "chat-csv"
     case ircLog = "irc-log"
     case ircDircproxy = "irc-dircproxy"
     case whatsApp = "whatsapp-text"
@@ -50,6 +51,7 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .telegramExport: TelegramExportParser.descriptor
         case .rocketChat: RocketChatParser.descriptor
         case .messenger: MessengerParser.descriptor
+        case .chatCSV: ChatCSVParser.descriptor
         case .ircLog: IRCLogParser.descriptor
         case .ircDircproxy: IRCLogParser.dircproxyDescriptor
         case .whatsApp: WhatsAppParser.descriptor

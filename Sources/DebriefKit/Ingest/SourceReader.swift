@@ -68,7 +68,8 @@ public struct SourceReader: Sendable {
         }
         summary.format = format.rawValue
 
-        var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
+        var context = ParseContext(
+            path: path, timeZone: spec.timeZone, year: spec.year, limits: limits, columns: spec.columns)
         context.referenceInstant = referenceInstant
         var sink = EventSink(context: context)
         switch format.makeParser() {
