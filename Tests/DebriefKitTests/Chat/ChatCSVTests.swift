@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// CSV chat logs and the manifest's per-source `columns:` mapping that names their columns.
@@ -32,7 +33,8 @@ import Testing
             14/03/2026 13:05;Bob;here;ops;t1
             """
         let run = try ChatTestSupport.parse(
-            csv, as: .chatCSV, columns: ["time": "When", "author": "who", "text": "Said", "channel": "Room", "thread": "Parent"])
+            csv, as: .chatCSV,
+            columns: ["time": "When", "author": "who", "text": "Said", "channel": "Room", "thread": "Parent"])
         #expect(run.records == 2)
         #expect(run.events.map(\.time.iso8601) == ["2026-03-14T13:00:00.000Z", "2026-03-14T13:05:00.000Z"])
         #expect(run.events[1].actor == "Bob")
@@ -62,7 +64,8 @@ import Testing
         let folder = TemporaryFolder()
         try folder.write(
             "incident.yml",
-            "sources:\n  - path: bridge.csv\n    format: chat-csv\n    columns: { time: When, author: Who, text: Said }\n")
+            "sources:\n  - path: bridge.csv\n    format: chat-csv\n    columns: { time: When, author: Who, text: Said }\n"
+        )
         try folder.write("bridge.csv", "When,Who,Said\n2026-03-14T13:00:00Z,Alice,hello\n")
         let input = try IncidentLoader.load(path: folder.path)
         let spec = try #require(input.sources.first)
@@ -75,7 +78,8 @@ import Testing
     @Test func unknownLogicalColumnNamesAreErrorsNamingTheLine() {
         do {
             _ = try Manifest.parse(
-                "sources:\n  - path: chat.csv\n    columns:\n      time: When\n      auhtor: Who\n", path: "incident.yml")
+                "sources:\n  - path: chat.csv\n    columns:\n      time: When\n      auhtor: Who\n",
+                path: "incident.yml")
             Issue.record("an unknown column name was accepted")
         } catch let error as DebriefError {
             #expect(error.line == 5)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// JSON and HTML chat exports: Mattermost, Teams, Discord, Telegram, Rocket.Chat, Messenger.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Chat sources through the whole pipeline: detection in an incident folder, the manifest's
@@ -8,7 +9,8 @@ import Testing
     @Test func chatSourcesKeepEveryRecord() throws {
         let folder = TemporaryFolder()
         _ = try SlackExportTests.writeExport(in: folder)
-        try folder.write("whatsapp.txt", "14/03/2026, 14:02 - Alice: on it\n14/03/2026, 14:03 - Bob: thanks\nsecond line\n")
+        try folder.write(
+            "whatsapp.txt", "14/03/2026, 14:02 - Alice: on it\n14/03/2026, 14:03 - Bob: thanks\nsecond line\n")
         try folder.write("bridge.csv", "When,Who,Said\n2026-03-14T13:04:00Z,Carol,customer impact confirmed\n")
         try folder.write(
             "incident.yml",
@@ -23,8 +25,9 @@ import Testing
                 columns: { time: When, author: Who, text: Said }
             """)
         let result = try ReviewPipeline().build(
-            BuildOptions(path: folder.path, outputDirectory: folder.url.appendingPathComponent("out"), formats: [.json],
-                         generatedAt: Instant(nanosecondsSinceEpoch: 0)))
+            BuildOptions(
+                path: folder.path, outputDirectory: folder.url.appendingPathComponent("out"), formats: [.json],
+                generatedAt: Instant(nanosecondsSinceEpoch: 0)))
         let review = result.review
         #expect(review.sources.map(\.format) == ["slack-export", "whatsapp-text", "chat-csv"])
         #expect(review.sources.map(\.records) == [9, 2, 1])

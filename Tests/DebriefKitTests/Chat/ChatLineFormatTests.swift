@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Line-oriented chat logs: IRC (Supybot, WeeChat, irssi, dircproxy) and WhatsApp text exports.
@@ -77,13 +78,17 @@ import Testing
         #expect(run.skipped == 1)
         #expect(run.diagnostics.contains { $0.line == 1 && $0.message.contains("before any") })
         let parsed = run.events.filter { $0.attributes["parse"] == nil }
-        #expect(parsed.map(\.time.iso8601) == ["2026-03-14T10:00:00.000Z", "2026-03-14T23:59:00.000Z", "2026-03-15T00:01:00.000Z"])
+        #expect(
+            parsed.map(\.time.iso8601) == [
+                "2026-03-14T10:00:00.000Z", "2026-03-14T23:59:00.000Z", "2026-03-15T00:01:00.000Z",
+            ])
         #expect(parsed[0].attributes["channel"] == "#ops")
         #expect(parsed[1].actor == "alice")
     }
 
     @Test func weechatTabSeparatedLines() throws {
-        let log = "2026-03-14 10:00:00\t-->\talice (alice@host) has joined #ops\n2026-03-14 10:00:05\t@alice\tdeploy rolled back\n"
+        let log =
+            "2026-03-14 10:00:00\t-->\talice (alice@host) has joined #ops\n2026-03-14 10:00:05\t@alice\tdeploy rolled back\n"
         #expect(ChatTestSupport.detect(log) == .ircLog)
         let run = try parse(log, as: .ircLog)
         #expect(run.events.map(\.kind) == [.note, .chat])
@@ -111,7 +116,10 @@ import Testing
         #expect(run.events[2].time.iso8601 == "2020-09-12T22:01:00.000Z")
         #expect(run.events[3].attributes["deleted"] == "true")
         #expect(run.events[3].text == "(message deleted)")
-        #expect(run.diagnostics.contains { $0.severity == .note && $0.message.contains("day/month/year") && $0.message.contains("line or record 4") })
+        #expect(
+            run.diagnostics.contains {
+                $0.severity == .note && $0.message.contains("day/month/year") && $0.message.contains("line or record 4")
+            })
     }
 
     @Test func whatsAppMonthFirstForIOSAndTwelveHourClocks() throws {
@@ -133,7 +141,8 @@ import Testing
     @Test func whatsAppAmbiguousDatesFollowTheClock() throws {
         let twelveHour = try parse("1/2/21, 9:05 PM - Alice: hi\n", as: .whatsApp)
         #expect(twelveHour.events.first?.time.iso8601 == "2021-01-02T21:05:00.000Z")
-        #expect(twelveHour.diagnostics.contains { $0.message.contains("month/day/year") && $0.message.contains("12-hour") })
+        #expect(
+            twelveHour.diagnostics.contains { $0.message.contains("month/day/year") && $0.message.contains("12-hour") })
         let twentyFourHour = try parse("1/2/21, 21:05 - Alice: hi\n", as: .whatsApp)
         #expect(twentyFourHour.events.first?.time.iso8601 == "2021-02-01T21:05:00.000Z")
     }

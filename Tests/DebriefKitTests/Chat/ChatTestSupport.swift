@@ -1,10 +1,13 @@
 import Foundation
+
 @testable import DebriefKit
 
 /// Helpers for the chat tests: bundles read through detection, and sinks with a column mapping.
 enum ChatTestSupport {
     /// Reads a folder or zip the way the loader does: bundle detection, then the bundle reader.
-    static func readBundle(_ url: URL, timeZone: String = "UTC") throws -> (format: InputFormat?, source: IngestedSource) {
+    static func readBundle(
+        _ url: URL, timeZone: String = "UTC"
+    ) throws -> (format: InputFormat?, source: IngestedSource) {
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         let limits = IngestLimits()
@@ -22,7 +25,9 @@ enum ChatTestSupport {
     }
 
     /// Runs a document parser with a manifest column mapping in its context.
-    static func parse(_ text: String, as format: InputFormat, columns: [String: String]?, timeZone: String = "UTC") throws
+    static func parse(
+        _ text: String, as format: InputFormat, columns: [String: String]?, timeZone: String = "UTC"
+    ) throws
         -> ParseRun
     {
         let context = ParseContext(path: "chat.csv", timeZone: TimeZone(identifier: timeZone)!, columns: columns)

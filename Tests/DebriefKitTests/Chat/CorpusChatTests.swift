@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Real chat exports from ../shared/corpus/chat, read in place (never copied into the repository).
@@ -25,16 +26,23 @@ struct CorpusChatTests {
         #expect(first.attributes["channel"] == "enrique")
         #expect(first.source.path == name + "/enrique/2016-01-14.json")
         #expect(source.events.last?.time.iso8601 == "2016-03-29T12:33:06.000Z")
-        #expect(source.events.filter { $0.attributes["bot"] == "true" && $0.attributes["subtype"] == "bot_message" }.count == 94)
+        #expect(
+            source.events.filter { $0.attributes["bot"] == "true" && $0.attributes["subtype"] == "bot_message" }.count
+                == 94)
 
         let mention = try event(source, id: "1452837352.000006")
-        #expect(mention.text == "@abilinski: Created an issue for a setup.py so that it can be installed to a standard place")
+        #expect(
+            mention.text
+                == "@abilinski: Created an issue for a setup.py so that it can be installed to a standard place")
         let edited = try event(source, id: "1458972985.000010")
         #expect(edited.attributes["edited"] == "2016-03-26T08:32:14.000Z")
         #expect(edited.attributes["channel"] == "traveling-sailor")
         let bot = try event(source, id: "1454892394.000004")
         #expect(bot.actor == "B0JL6RASU")
-        #expect(bot.text.hasPrefix("[enrique:master] 1 new commit by Anthony Bilinski:\ned1acbe (https://github.com/mesos-magellan/enrique/commit/ed1acbe9837b5ddf91e93606b604df3c2b4e128f)"))
+        #expect(
+            bot.text.hasPrefix(
+                "[enrique:master] 1 new commit by Anthony Bilinski:\ned1acbe (https://github.com/mesos-magellan/enrique/commit/ed1acbe9837b5ddf91e93606b604df3c2b4e128f)"
+            ))
         let comment = try event(source, id: "1459106048.000018")
         #expect(comment.actor == "doubledeez")
         #expect(comment.attributes["subtype"] == "file_comment")
@@ -72,11 +80,12 @@ struct CorpusChatTests {
 
     @Test func slackFolderHoldsFourBundlesAndAnAPIPage() throws {
         let input = try IncidentLoader.load(path: TestPaths.corpus("chat/slack").path)
-        #expect(input.sources.map(\.displayPath) == [
-            "perceval_slack_api_conversations_history.json", "slack-export-viewer_testarchive",
-            "slack-export-viewer_testarchive.zip", "slackdump_source_export_anonymized",
-            "slackdump_source_export_anonymized.zip",
-        ])
+        #expect(
+            input.sources.map(\.displayPath) == [
+                "perceval_slack_api_conversations_history.json", "slack-export-viewer_testarchive",
+                "slack-export-viewer_testarchive.zip", "slackdump_source_export_anonymized",
+                "slackdump_source_export_anonymized.zip",
+            ])
         #expect(input.sources.map(\.container) == [.file, .bundle, .bundle, .bundle, .bundle])
         #expect(input.sources.dropFirst().allSatisfy { $0.format == .slackExport })
     }
@@ -131,9 +140,10 @@ struct CorpusChatTests {
         #expect(source.summary.format == "teams-export")
         #expect(source.summary.records == 3)
         #expect(source.summary.reordered == 1)  // the export is not in time order
-        #expect(source.events.map(\.time.iso8601) == [
-            "2025-09-25T14:29:52.135Z", "2025-09-25T14:30:13.079Z", "2025-09-26T14:14:57.283Z",
-        ])
+        #expect(
+            source.events.map(\.time.iso8601) == [
+                "2025-09-25T14:29:52.135Z", "2025-09-25T14:30:13.079Z", "2025-09-26T14:14:57.283Z",
+            ])
         #expect(source.events.map(\.kind) == [.note, .chat, .note])
         let message = source.events[1]
         #expect(message.actor == "Will Begon")
@@ -164,7 +174,8 @@ struct CorpusChatTests {
         #expect(guild.events[2].actor == "mlomb")  // no nickname: the name
         #expect(guild.events[4].time.iso8601 == "2018-05-20T16:09:51.118Z")
 
-        let group = readSource(TestPaths.corpus("chat/discord/chat-analytics_discordchatexporter_groupdm_GC_3A_5M.json"))
+        let group = readSource(
+            TestPaths.corpus("chat/discord/chat-analytics_discordchatexporter_groupdm_GC_3A_5M.json"))
         #expect(group.summary.format == "discord-json")
         #expect(group.summary.records == 6)
         #expect(group.events[1].actor == "theplant")  // nickname over name
@@ -238,7 +249,8 @@ struct CorpusChatTests {
     }
 
     @Test func rocketChatPage() throws {
-        let source = readSource(TestPaths.corpus("chat/rocketchat/perceval_rocketchat_api_channels_messages_page1.json"))
+        let source = readSource(
+            TestPaths.corpus("chat/rocketchat/perceval_rocketchat_api_channels_messages_page1.json"))
         #expect(source.summary.format == "rocketchat-messages")
         #expect(source.summary.records == 2)
         #expect(source.events[0].time.iso8601 == "2020-05-02T07:30:42.993Z")

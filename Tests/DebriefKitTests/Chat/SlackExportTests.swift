@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Slack workspace exports (bundles), Slack API history pages and Slack's message markup.
@@ -7,14 +8,18 @@ import Testing
     /// A small export: names, a DM, a thread whose reply is filed under the next day, a bot message
     /// with attachments, an edit, a tombstone, a join, a message without `ts`, a broken day file.
     static func writeExport(in folder: TemporaryFolder) throws -> URL {
-        try folder.write("export/users.json", #"""
+        try folder.write(
+            "export/users.json",
+            #"""
             [{"id":"U1","name":"alice","real_name":"Alice Liddell","profile":{"display_name":"alice.l","real_name":"Alice Liddell"}},
              {"id":"U2","name":"bob","real_name":"Bob Builder","profile":{"display_name":"","real_name":"Bob Builder"}},
              {"id":"U3","name":"carol","profile":{"display_name":" "}}]
             """#)
         try folder.write("export/channels.json", #"[{"id":"C1","name":"incident-2041","members":["U1","U2"]}]"#)
         try folder.write("export/dms.json", #"[{"id":"D1","members":["U1","U2"]}]"#)
-        try folder.write("export/incident-2041/2026-03-14.json", #"""
+        try folder.write(
+            "export/incident-2041/2026-03-14.json",
+            #"""
             [
              {"type":"message","subtype":"channel_join","user":"U2","text":"<@U2> has joined the channel","ts":"1773493200.000100"},
              {"type":"message","user":"U1","text":"<!here> checkout is failing &amp; errors &lt;5xx&gt; see <https://grafana.example/d/1|dashboard> and <#C1|incident-2041> cc <@U2>","ts":"1773493260.123456","thread_ts":"1773493260.123456","reply_count":1},
@@ -26,9 +31,11 @@ import Testing
             """#)
         try folder.write(
             "export/incident-2041/2026-03-15.json",
-            #"[{"type":"message","user":"U2","text":"ack","ts":"1773532800.000000","thread_ts":"1773493260.123456","parent_user_id":"U1"}]"#)
+            #"[{"type":"message","user":"U2","text":"ack","ts":"1773532800.000000","thread_ts":"1773493260.123456","parent_user_id":"U1"}]"#
+        )
         try folder.write("export/incident-2041/2026-03-16.json", "{not json")
-        try folder.write("export/D1/2026-03-14.json", #"[{"type":"message","user":"U1","text":"call me","ts":"1773493700.000000"}]"#)
+        try folder.write(
+            "export/D1/2026-03-14.json", #"[{"type":"message","user":"U1","text":"call me","ts":"1773493700.000000"}]"#)
         try folder.write("export/incident-2041/attachments/trace.txt", "stack trace")
         return folder.url.appendingPathComponent("export")
     }
@@ -53,7 +60,8 @@ import Testing
         #expect(opening.timeText == "1773493260.123456")
         #expect(
             opening.text
-                == "@here checkout is failing & errors <5xx> see dashboard (https://grafana.example/d/1) and #incident-2041 cc @Bob Builder")
+                == "@here checkout is failing & errors <5xx> see dashboard (https://grafana.example/d/1) and #incident-2041 cc @Bob Builder"
+        )
         #expect(opening.attributes["channel"] == "incident-2041")
         #expect(opening.attributes["thread"] == "1773493260.123456")
         #expect(opening.attributes["replies"] == "1")
@@ -103,7 +111,10 @@ import Testing
         #expect(raw.contains { $0.source.path == "export/incident-2041/2026-03-16.json" && $0.text == "{not json" })
         #expect(raw.contains { $0.text == "no timestamp here" })
         let warnings = source.diagnostics.all.filter { $0.severity == .warning }
-        #expect(warnings.contains { $0.path == "export/incident-2041/2026-03-16.json" && $0.message.contains("malformed JSON") })
+        #expect(
+            warnings.contains {
+                $0.path == "export/incident-2041/2026-03-16.json" && $0.message.contains("malformed JSON")
+            })
         #expect(source.diagnostics.all.contains { $0.severity == .note && $0.message.contains("1 member(s)") })
     }
 
@@ -139,7 +150,8 @@ import Testing
 
     @Test func aFolderOfDatedJSONLogsIsNotAnExport() throws {
         let folder = TemporaryFolder()
-        try folder.write("logs/app/2026-03-14.json", #"{"ts":"2026-03-14T13:00:00Z","type":"request","msg":"GET /"}"# + "\n")
+        try folder.write(
+            "logs/app/2026-03-14.json", #"{"ts":"2026-03-14T13:00:00Z","type":"request","msg":"GET /"}"# + "\n")
         let bundle = FolderBundle(root: folder.url.appendingPathComponent("logs"), displayPath: "logs", limit: 1 << 20)
         #expect(IncidentLoader.BundleDetector.detect(bundle) == nil)
         #expect(SlackExportParser.bundleConfidence(for: BundleSample(bundle: bundle)) == 0)
@@ -151,7 +163,9 @@ import Testing
         #expect(markup.plainText("<#C1> <#C2|general>") == "#ops #general")
         #expect(markup.plainText("<!here> <!channel> <!subteam^S1|@oncall>") == "@here @channel @oncall")
         #expect(markup.plainText("<!date^1392734382^{date}|Feb 18, 2014>") == "Feb 18, 2014")
-        #expect(markup.plainText("<https://x.example/a?b=1&amp;c=2|runbook> <https://y.example>") == "runbook (https://x.example/a?b=1&c=2) https://y.example")
+        #expect(
+            markup.plainText("<https://x.example/a?b=1&amp;c=2|runbook> <https://y.example>")
+                == "runbook (https://x.example/a?b=1&c=2) https://y.example")
         #expect(markup.plainText("<mailto:oncall@example.com|oncall@example.com>") == "oncall@example.com")
         #expect(markup.plainText("a &lt; b &amp;&amp; c &gt; d <unterminated") == "a < b && c > d <unterminated")
     }

@@ -18,7 +18,13 @@ public struct ChatCSVParser: DocumentEventParser {
 
     /// Header names recognised for each logical column, most specific first.
     static let recognisedHeaders: [(column: String, headers: [String])] = [
-        ("time", ["timestamp", "time", "date", "datetime", "date/time", "date time", "sent", "sent at", "created", "created_at", "posted"]),
+        (
+            "time",
+            [
+                "timestamp", "time", "date", "datetime", "date/time", "date time", "sent", "sent at", "created",
+                "created_at", "posted",
+            ]
+        ),
         ("author", ["user", "author", "from", "sender", "name", "username", "user name", "nick", "display name"]),
         ("text", ["message", "text", "body", "content", "msg"]),
         ("channel", ["channel", "room", "conversation", "chat"]),
@@ -40,23 +46,30 @@ public struct ChatCSVParser: DocumentEventParser {
                 path: sink.path, line: header.line)
         }
         if let unterminated {
-            sink.diagnostics.warn("a quoted field opened on this line is never closed; read to the end of the file", path: sink.path, line: unterminated)
+            sink.diagnostics.warn(
+                "a quoted field opened on this line is never closed; read to the end of the file", path: sink.path,
+                line: unterminated)
         }
         let rows = records.dropFirst()
         var order = NumericDateTime.Order()
         for row in rows {
-            if let numeric = Self.field(row, timeColumn).flatMap(NumericDateTime.parse) { order.observe(numeric, at: row.line) }
+            if let numeric = Self.field(row, timeColumn).flatMap(NumericDateTime.parse) {
+                order.observe(numeric, at: row.line)
+            }
         }
         var explained = false
         for row in rows {
             let timeText = Self.field(row, timeColumn) ?? ""
             var time = sink.instant(text: timeText, line: row.line)
-            if time == nil, let numeric = NumericDateTime.parse(timeText), let civil = numeric.civil(dayFirst: order.resolvedDayFirst) {
+            if time == nil, let numeric = NumericDateTime.parse(timeText),
+                let civil = numeric.civil(dayFirst: order.resolvedDayFirst)
+            {
                 if !explained {
                     explained = true
                     sink.diagnostics.note(order.explanation, path: sink.path)
                 }
-                time = sink.instant(for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: numeric.length), line: row.line)
+                time = sink.instant(
+                    for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: numeric.length), line: row.line)
             }
             guard let time else {
                 sink.keepRaw(
@@ -66,7 +79,8 @@ public struct ChatCSVParser: DocumentEventParser {
                 continue
             }
             var message = ChatMessage(
-                time: time, timeText: timeText, line: row.line, author: columns["author"].flatMap { Self.field(row, $0) },
+                time: time, timeText: timeText, line: row.line,
+                author: columns["author"].flatMap { Self.field(row, $0) },
                 text: Self.field(row, textColumn) ?? "")
             message.channel = columns["channel"].flatMap { Self.field(row, $0) }
             message.thread = columns["thread"].flatMap { Self.field(row, $0) }
@@ -80,7 +94,10 @@ public struct ChatCSVParser: DocumentEventParser {
         var result: [String: Int] = [:]
         if let mapping {
             for (column, name) in mapping.sorted(by: { $0.key < $1.key }) {
-                guard let index = header.firstIndex(of: name) ?? names.firstIndex(of: name.trimmingWhitespace.lowercased()) else {
+                guard
+                    let index = header.firstIndex(of: name)
+                        ?? names.firstIndex(of: name.trimmingWhitespace.lowercased())
+                else {
                     throw DebriefError(
                         "the manifest maps '\(column)' to column '\(name)', which the header does not have (\(header.joined(separator: ", ")))",
                         path: path, line: 1)
@@ -90,7 +107,9 @@ public struct ChatCSVParser: DocumentEventParser {
             return result
         }
         for (column, candidates) in recognisedHeaders {
-            if let index = candidates.lazy.compactMap({ names.firstIndex(of: $0) }).first(where: { !result.values.contains($0) }) {
+            if let index = candidates.lazy.compactMap({ names.firstIndex(of: $0) }).first(where: {
+                !result.values.contains($0)
+            }) {
                 result[column] = index
             }
         }
@@ -110,7 +129,8 @@ public struct ChatCSVParser: DocumentEventParser {
             ChatJSON.firstByte(sample) != 0x5B
         else { return 0 }
         let delimiter = CSVParser.guessDelimiter(Array(first.utf8))
-        guard let header = CSVParser(delimiter: delimiter).parse(Array(first.utf8)).records.first?.fields, header.count >= 3,
+        guard let header = CSVParser(delimiter: delimiter).parse(Array(first.utf8)).records.first?.fields,
+            header.count >= 3,
             let columns = try? columns(header, mapping: nil, path: "")
         else { return 0 }
         return ["time", "author", "text"].allSatisfy { columns[$0] != nil } ? 0.55 : 0

@@ -40,6 +40,12 @@ enum ChatJSON {
         value[key]?.array ?? value.array
     }
 
+    /// "(photo, file)" for a message without text that carries the media fields named in `fields`.
+    static func mediaText(_ message: JSONValue, fields: [String]) -> String? {
+        let media = fields.filter { message[$0] != nil }.map { $0.replacing("_", with: " ") }
+        return media.isEmpty ? nil : "(\(media.joined(separator: ", ")))"
+    }
+
     /// The text of a message attachment (Slack and Mattermost webhook style): pretext, title and
     /// text, else the fallback; `transform` turns markup into plain text.
     static func attachmentText(_ attachment: JSONValue, transform: (String) -> String = { $0 }) -> String? {

@@ -37,25 +37,36 @@ public struct DiscordHTMLParser: DocumentEventParser {
         let guild = separator.map { String(title[..<$0.lowerBound]) }
         var entries: [Entry] = []
         for group in Self.find(root, classToken: "chatlog__message-group") {
-            let authorElement = (Self.find(group, classToken: "chatlog__author") + Self.find(group, classToken: "chatlog__author-name")).first
+            let authorElement =
+                (Self.find(group, classToken: "chatlog__author") + Self.find(group, classToken: "chatlog__author-name"))
+                .first
             let author = authorElement?.trimmedText
             let isBot = !Self.find(group, classToken: "chatlog__bot-label").isEmpty
             let groupStamp = Self.find(group, classToken: "chatlog__timestamp").first?.trimmedText
             var messages = Self.find(group, classToken: "chatlog__message-container")
-            if messages.isEmpty { messages = Self.find(group, classToken: "chatlog__message").filter { $0[attribute: "data-message-id"] != nil } }
+            if messages.isEmpty {
+                messages = Self.find(group, classToken: "chatlog__message").filter {
+                    $0[attribute: "data-message-id"] != nil
+                }
+            }
             for element in messages {
                 let notification = Self.find(element, classToken: "chatlog__system-notification-author").first
-                let stamp = Self.find(element, classToken: "chatlog__timestamp").first?.trimmedText
+                let stamp =
+                    Self.find(element, classToken: "chatlog__timestamp").first?.trimmedText
                     ?? Self.find(element, classToken: "chatlog__short-timestamp").first?[attribute: "title"]
                     ?? Self.find(element, classToken: "chatlog__system-notification-timestamp").first?.trimmedText
                     ?? groupStamp
                 entries.append(
-                    Entry(element: element, author: notification?.trimmedText ?? author, isBot: isBot, stamp: stamp, system: notification != nil))
+                    Entry(
+                        element: element, author: notification?.trimmedText ?? author, isBot: isBot, stamp: stamp,
+                        system: notification != nil))
             }
         }
         var order = NumericDateTime.Order()
         for (index, entry) in entries.enumerated() {
-            for text in [entry.stamp] + Self.find(entry.element, classToken: "chatlog__edited-timestamp").map({ $0[attribute: "title"] }) {
+            for text in [entry.stamp]
+                + Self.find(entry.element, classToken: "chatlog__edited-timestamp").map({ $0[attribute: "title"] })
+            {
                 if let numeric = text.flatMap(NumericDateTime.parse) { order.observe(numeric, at: index + 1) }
             }
         }
@@ -64,28 +75,35 @@ public struct DiscordHTMLParser: DocumentEventParser {
         }
         for entry in entries {
             let text = Self.content(of: entry.element)
-            guard let stamp = entry.stamp, let time = Self.instant(stamp, dayFirst: order.resolvedDayFirst, sink: &sink) else {
+            guard let stamp = entry.stamp, let time = Self.instant(stamp, dayFirst: order.resolvedDayFirst, sink: &sink)
+            else {
                 sink.keepRaw(
                     text: text, line: entry.element.line, offset: nil,
                     reason: "Discord message without a readable time '\(entry.stamp ?? "")'", kind: "unreadable time")
                 continue
             }
-            var message = ChatMessage(time: time, timeText: stamp, line: entry.element.line, author: entry.author, text: text)
+            var message = ChatMessage(
+                time: time, timeText: stamp, line: entry.element.line, author: entry.author, text: text)
             message.messageID = entry.element[attribute: "data-message-id"]
             message.channel = channel
             message.isBot = entry.isBot
             message.isSystem = entry.system
             if entry.system { message.subtype = "system-notification" }
             if let guild { message.extra["guild"] = guild }
-            message.edited = Self.find(entry.element, classToken: "chatlog__edited-timestamp").first?[attribute: "title"]
-                .flatMap { Self.instant($0, dayFirst: order.resolvedDayFirst, sink: &sink) }
+            message.edited = Self.find(entry.element, classToken: "chatlog__edited-timestamp").first?[
+                attribute: "title"
+            ]
+            .flatMap { Self.instant($0, dayFirst: order.resolvedDayFirst, sink: &sink) }
             sink.emit(message)
         }
     }
 
     /// The message text: content, system notification text, or attachment names.
     static func content(of element: XMLElement) -> String {
-        let skipped: Set<String> = ["chatlog__edited-timestamp", "chatlog__system-notification-timestamp", "chatlog__system-notification-author"]
+        let skipped: Set<String> = [
+            "chatlog__edited-timestamp", "chatlog__system-notification-timestamp",
+            "chatlog__system-notification-author",
+        ]
         var parts: [String] = []
         for token in ["chatlog__content", "chatlog__system-notification-content"] {
             for content in find(element, classToken: token) {
@@ -96,7 +114,8 @@ public struct DiscordHTMLParser: DocumentEventParser {
             }
         }
         if parts.isEmpty {
-            let names = find(element, classToken: "chatlog__attachment-generic-name").map(\.trimmedText)
+            let names =
+                find(element, classToken: "chatlog__attachment-generic-name").map(\.trimmedText)
                 + find(element, classToken: "chatlog__attachment-media").compactMap { $0[attribute: "title"] }
             if !names.isEmpty { parts.append("(attachment: \(names.joined(separator: ", ")))") }
         }
@@ -121,7 +140,8 @@ public struct DiscordHTMLParser: DocumentEventParser {
     /// `05-Feb-23 07:05 PM`.
     static func instant(_ text: String, dayFirst: Bool, sink: inout EventSink) -> Instant? {
         if let numeric = NumericDateTime.parse(text), let civil = numeric.civil(dayFirst: dayFirst) {
-            return sink.instant(for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: numeric.length), line: nil)
+            return sink.instant(
+                for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: numeric.length), line: nil)
         }
         if let instant = sink.instant(text: text) { return instant }
         // 05-Feb-23 07:05 PM: the month's name replaced by its number reads as a day-first date.
@@ -160,7 +180,9 @@ public struct DiscordHTMLParser: DocumentEventParser {
 
     /// Confident when the sample has DiscordChatExporter's chat-log classes.
     public static func confidence(for sample: SniffSample) -> Double {
-        guard sample.contains("chatlog__message-group") || sample.contains("chatlog__message-container") else { return 0 }
+        guard sample.contains("chatlog__message-group") || sample.contains("chatlog__message-container") else {
+            return 0
+        }
         return sample.contains("<html") || sample.contains("<!DOCTYPE") || sample.contains("<!doctype") ? 0.95 : 0.8
     }
 }

@@ -15,7 +15,9 @@ public struct DiscordJSONParser: DocumentEventParser {
         eventKind: .chat, makeParser: { .document(DiscordJSONParser()) }, confidence: confidence(for:))
 
     /// Message types that are conversation, not system events.
-    static let messageTypes: Set<String> = ["Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"]
+    static let messageTypes: Set<String> = [
+        "Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand",
+    ]
 
     /// Creates a parser.
     public init() {}
@@ -38,7 +40,8 @@ public struct DiscordJSONParser: DocumentEventParser {
             let author = value["author"]
             var message = ChatMessage(
                 time: time, timeText: timeText,
-                author: author?["nickname"]?.nonEmptyString ?? author?["name"]?.nonEmptyString, text: Self.text(of: value))
+                author: author?["nickname"]?.nonEmptyString ?? author?["name"]?.nonEmptyString,
+                text: Self.text(of: value))
             message.messageID = value["id"]?.text
             message.channel = channel
             if isThread { message.thread = root["channel"]?["id"]?.text }
@@ -54,7 +57,8 @@ public struct DiscordJSONParser: DocumentEventParser {
                     message.extra["forwarded-from"] = id
                     if let forwarded = value["forwardedMessage"] {
                         let text = Self.text(of: forwarded)
-                        message.text = message.text.isEmpty ? "(forwarded) " + text : message.text + "\n(forwarded) " + text
+                        message.text =
+                            message.text.isEmpty ? "(forwarded) " + text : message.text + "\n(forwarded) " + text
                     }
                 } else {
                     message.replyTo = id
@@ -87,7 +91,8 @@ public struct DiscordJSONParser: DocumentEventParser {
 
     /// Confident when the sample has the exporter's `guild`, `channel` and `messages` with authors.
     public static func confidence(for sample: SniffSample) -> Double {
-        guard ChatJSON.firstByte(sample) == 0x7B, ChatJSON.mentions(sample, keys: ["guild", "channel", "messages", "author"])
+        guard ChatJSON.firstByte(sample) == 0x7B,
+            ChatJSON.mentions(sample, keys: ["guild", "channel", "messages", "author"])
         else { return 0 }
         return sample.contains("\"timestamp\"") ? 0.95 : 0.8
     }

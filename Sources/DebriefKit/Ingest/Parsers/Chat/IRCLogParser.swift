@@ -53,13 +53,16 @@ public struct IRCLogParser: LineEventParser {
             return
         }
         guard let (parsed, timeRange, bodyStart, style) = stamp(bytes) else {
-            let reason = Self.clock(bytes, 0) != nil ? "time of day before any '--- Log opened' or '--- Day changed' line" : "not an IRC log line"
+            let reason =
+                Self.clock(bytes, 0) != nil
+                ? "time of day before any '--- Log opened' or '--- Day changed' line" : "not an IRC log line"
             sink.keepRaw(line, reason: reason, kind: reason)
             return
         }
         let timeText = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[timeRange]), as: UTF8.self)
         guard let time = sink.instant(for: parsed, line: line.number) else {
-            sink.keepRaw(line, reason: "timestamp '\(timeText)' cannot be placed in time", kind: "unplaceable timestamp")
+            sink.keepRaw(
+                line, reason: "timestamp '\(timeText)' cannot be placed in time", kind: "unplaceable timestamp")
             return
         }
         let body = MixedEncodingText.decode(UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]))
@@ -68,7 +71,8 @@ public struct IRCLogParser: LineEventParser {
         message.timeText = timeText
         message.line = line.number
         message.offset = line.offset
-        if message.subtype == "join", let joined = message.text.split(separator: " ").last(where: { $0.hasPrefix("#") }) {
+        if message.subtype == "join", let joined = message.text.split(separator: " ").last(where: { $0.hasPrefix("#") })
+        {
             channel = String(joined)
         }
         message.channel = channel
@@ -91,7 +95,10 @@ public struct IRCLogParser: LineEventParser {
         if let day, let (hour, minute, second, end) = Self.clock(bytes, 0), TimestampParser.byte(bytes, end) == 0x20 {
             var civil = day
             (civil.hour, civil.minute, civil.second) = (hour, minute, second)
-            return (ParsedTimestamp(civil: civil, offsetSeconds: nil, length: end), 0..<end, Self.skipSpaces(bytes, end), .irssi)
+            return (
+                ParsedTimestamp(civil: civil, offsetSeconds: nil, length: end), 0..<end, Self.skipSpaces(bytes, end),
+                .irssi
+            )
         }
         return nil
     }
@@ -120,7 +127,9 @@ public struct IRCLogParser: LineEventParser {
             message.subtype = "action"
             return message
         }
-        if body.hasPrefix("-"), let close = body.dropFirst().firstIndex(of: "-"), body[body.index(after: close)...].hasPrefix(" ") {
+        if body.hasPrefix("-"), let close = body.dropFirst().firstIndex(of: "-"),
+            body[body.index(after: close)...].hasPrefix(" ")
+        {
             message.author = nick(body[body.index(after: body.startIndex)..<close])
             message.text = String(body[body.index(close, offsetBy: 2)...])
             message.subtype = "notice"
@@ -138,7 +147,9 @@ public struct IRCLogParser: LineEventParser {
         case "-->", "<--", "--", "=!=", "":
             return system(text, marker: String(prefix) + " ")
         case "*":
-            var message = ChatMessage(time: Instant(nanosecondsSinceEpoch: 0), timeText: "", author: text.split(separator: " ").first.map { nick($0) }, text: text)
+            var message = ChatMessage(
+                time: Instant(nanosecondsSinceEpoch: 0), timeText: "",
+                author: text.split(separator: " ").first.map { nick($0) }, text: text)
             message.subtype = "action"
             return message
         default:
@@ -174,8 +185,10 @@ public struct IRCLogParser: LineEventParser {
 
     /// `[d Mon hh:mm[:ss]` (dircproxy): the year-less timestamp and the index after it.
     static func dircproxyStamp(_ bytes: UnsafeRawBufferPointer) -> (ParsedTimestamp, Int)? {
-        guard let (day, afterDay) = NumericDateTime.number(bytes, 1, maxDigits: 2), TimestampParser.byte(bytes, afterDay) == 0x20,
-            let month = TimestampParser.monthName(bytes, afterDay + 1), TimestampParser.byte(bytes, afterDay + 4) == 0x20,
+        guard let (day, afterDay) = NumericDateTime.number(bytes, 1, maxDigits: 2),
+            TimestampParser.byte(bytes, afterDay) == 0x20,
+            let month = TimestampParser.monthName(bytes, afterDay + 1),
+            TimestampParser.byte(bytes, afterDay + 4) == 0x20,
             let (hour, minute, second, end) = clock(bytes, afterDay + 5), (1...31).contains(day)
         else { return nil }
         let civil = CivilDateTime(year: 0, month: month, day: day, hour: hour, minute: minute, second: second)
@@ -197,13 +210,18 @@ public struct IRCLogParser: LineEventParser {
     /// The date of an irssi `--- Log opened Www Mmm dd hh:mm:ss yyyy` or `--- Day changed Www Mmm dd
     /// yyyy` line; nil for other lines (`--- Log closed` also yields its date).
     static func dateLine(_ bytes: UnsafeRawBufferPointer) -> CivilDateTime? {
-        let prefixes: [[UInt8]] = [Array("--- Log opened ".utf8), Array("--- Log closed ".utf8), Array("--- Day changed ".utf8)]
+        let prefixes: [[UInt8]] = [
+            Array("--- Log opened ".utf8), Array("--- Log closed ".utf8), Array("--- Day changed ".utf8),
+        ]
         guard let prefix = prefixes.first(where: { bytes.starts(with: $0) }) else { return nil }
         var i = prefix.count
         if TimestampParser.weekdayName(bytes, i), TimestampParser.byte(bytes, i + 3) == 0x20 { i += 4 }
-        guard let month = TimestampParser.monthName(bytes, i), TimestampParser.byte(bytes, i + 3) == 0x20 else { return nil }
+        guard let month = TimestampParser.monthName(bytes, i), TimestampParser.byte(bytes, i + 3) == 0x20 else {
+            return nil
+        }
         i += 4
-        guard let (day, afterDay) = NumericDateTime.number(bytes, i, maxDigits: 2), TimestampParser.byte(bytes, afterDay) == 0x20
+        guard let (day, afterDay) = NumericDateTime.number(bytes, i, maxDigits: 2),
+            TimestampParser.byte(bytes, afterDay) == 0x20
         else { return nil }
         i = afterDay + 1
         if let (_, _, _, end) = clock(bytes, i), TimestampParser.byte(bytes, end) == 0x20 { i = end + 1 }
@@ -223,32 +241,25 @@ public struct IRCLogParser: LineEventParser {
     /// The share of lines shaped like Supybot, WeeChat or irssi log lines.
     public static func confidence(for sample: SniffSample) -> Double {
         var parser = IRCLogParser()
-        return sample.share { line in
-            var text = line
-            return text.withUTF8 { utf8 in
-                let bytes = UnsafeRawBufferPointer(utf8)
-                if let date = dateLine(bytes) {
-                    parser.day = date
-                    return true
-                }
-                guard let (_, _, bodyStart, style) = parser.stamp(bytes), style != .dircproxy else { return false }
-                return style == .weechat ? bytes[bodyStart...].contains(0x09) : looksLikeIRC(bytes, bodyStart)
+        return sample.share(ofLineBytes: { bytes in
+            if let date = dateLine(bytes) {
+                parser.day = date
+                return true
             }
-        } * 0.92
+            guard let (_, _, bodyStart, style) = parser.stamp(bytes), style != .dircproxy else { return false }
+            return style == .weechat ? bytes[bodyStart...].contains(0x09) : looksLikeIRC(bytes, bodyStart)
+        }) * 0.92
     }
 
     /// The share of lines shaped like dircproxy log lines.
     public static func dircproxyConfidence(for sample: SniffSample) -> Double {
-        sample.share { line in
-            var text = line
-            return text.withUTF8 { utf8 in
-                let bytes = UnsafeRawBufferPointer(utf8)
-                guard bytes.first == 0x5B, let (_, end) = dircproxyStamp(bytes), TimestampParser.byte(bytes, end) == 0x5D else {
-                    return false
-                }
-                return looksLikeIRC(bytes, end + 2)
+        sample.share(ofLineBytes: { bytes in
+            guard bytes.first == 0x5B, let (_, end) = dircproxyStamp(bytes), TimestampParser.byte(bytes, end) == 0x5D
+            else {
+                return false
             }
-        } * 0.92
+            return looksLikeIRC(bytes, end + 2)
+        }) * 0.92
     }
 
     /// Whether an IRC message or event starts at `index`: `<nick> `, `* nick`, `*** `, `-!- `,

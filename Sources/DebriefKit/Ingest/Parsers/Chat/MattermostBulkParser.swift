@@ -70,7 +70,8 @@ public struct MattermostBulkParser: LineEventParser {
         case "user":
             guard let username = value["username"]?.nonEmptyString else { return }
             let fullName = [value["first_name"]?.nonEmptyString, value["last_name"]?.nonEmptyString].compactMap { $0 }
-            users[username] = value["nickname"]?.nonEmptyString ?? (fullName.isEmpty ? nil : fullName.joined(separator: " "))
+            users[username] =
+                value["nickname"]?.nonEmptyString ?? (fullName.isEmpty ? nil : fullName.joined(separator: " "))
         case "channel":
             if let name = value["name"]?.nonEmptyString, let display = value["display_name"]?.nonEmptyString {
                 channels[name] = display
@@ -97,7 +98,8 @@ public struct MattermostBulkParser: LineEventParser {
     func emit(
         _ post: JSONValue, channel: String?, direct: Bool, thread: String?, line: Line, into sink: inout EventSink
     ) -> Bool {
-        guard let timeText = post["create_at"]?.text, let time = ChatJSON.instant(milliseconds: post["create_at"]) else {
+        guard let timeText = post["create_at"]?.text, let time = ChatJSON.instant(milliseconds: post["create_at"])
+        else {
             sink.keepRaw(
                 text: post["message"]?.string ?? line.text, line: line.number, offset: line.offset,
                 reason: "post without a usable 'create_at'", kind: "no create_at")

@@ -10,7 +10,8 @@ enum MattermostPost {
         }
         let props = post["props"]
         let override = props?["override_username"]?.nonEmptyString
-        var message = ChatMessage(time: time, timeText: timeText, author: override ?? author, text: parts.joined(separator: "\n"))
+        var message = ChatMessage(
+            time: time, timeText: timeText, author: override ?? author, text: parts.joined(separator: "\n"))
         if let type = post["type"]?.nonEmptyString {
             message.subtype = type
             message.isSystem = type.hasPrefix("system_")

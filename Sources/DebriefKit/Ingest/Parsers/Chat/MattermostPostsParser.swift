@@ -31,13 +31,15 @@ public struct MattermostPostsParser: DocumentEventParser {
     }
 
     func read(_ post: JSONValue, into sink: inout EventSink) {
-        guard let timeText = post["create_at"]?.text, let time = ChatJSON.instant(milliseconds: post["create_at"]) else {
+        guard let timeText = post["create_at"]?.text, let time = ChatJSON.instant(milliseconds: post["create_at"])
+        else {
             sink.keepRaw(
                 text: post["message"]?.string ?? "", line: nil, offset: nil,
                 reason: "post without a usable 'create_at'", kind: "no create_at")
             return
         }
-        var message = MattermostPost.message(post, time: time, timeText: timeText, author: post["user_id"]?.nonEmptyString)
+        var message = MattermostPost.message(
+            post, time: time, timeText: timeText, author: post["user_id"]?.nonEmptyString)
         message.messageID = post["id"]?.nonEmptyString
         message.channel = post["channel_id"]?.nonEmptyString
         let root = post["root_id"]?.nonEmptyString

@@ -28,17 +28,16 @@ public struct MessengerParser: DocumentEventParser {
         }
         let title = root["title"]?.string.map(Self.repaired)
         for value in messages {
-            guard let timeText = value["timestamp_ms"]?.text, let time = ChatJSON.instant(milliseconds: value["timestamp_ms"]) else {
+            guard let timeText = value["timestamp_ms"]?.text,
+                let time = ChatJSON.instant(milliseconds: value["timestamp_ms"])
+            else {
                 sink.keepRaw(
                     text: value["content"]?.string ?? "", line: nil, offset: nil,
                     reason: "Messenger message without a usable 'timestamp_ms'", kind: "no timestamp_ms")
                 continue
             }
             var text = Self.repaired(value["content"]?.string ?? "")
-            if text.isEmpty {
-                let media = Self.mediaFields.filter { value[$0] != nil }.map { $0.replacing("_", with: " ") }
-                if !media.isEmpty { text = "(\(media.joined(separator: ", ")))" }
-            }
+            if text.isEmpty, let media = ChatJSON.mediaText(value, fields: Self.mediaFields) { text = media }
             if let link = value["share"]?["link"]?.nonEmptyString { text += text.isEmpty ? link : "\n" + link }
             var message = ChatMessage(
                 time: time, timeText: timeText, author: value["sender_name"]?.string.map(Self.repaired), text: text)
@@ -67,7 +66,9 @@ public struct MessengerParser: DocumentEventParser {
 
     /// Confident when the sample has Messenger's `participants`, `messages` and `timestamp_ms`.
     public static func confidence(for sample: SniffSample) -> Double {
-        guard ChatJSON.firstByte(sample) == 0x7B, ChatJSON.mentions(sample, keys: ["messages", "timestamp_ms"]) else { return 0 }
+        guard ChatJSON.firstByte(sample) == 0x7B, ChatJSON.mentions(sample, keys: ["messages", "timestamp_ms"]) else {
+            return 0
+        }
         return sample.contains("\"participants\"") && sample.contains("\"sender_name\"") ? 0.95 : 0.7
     }
 }

@@ -92,7 +92,8 @@ struct NumericDateTime: Sendable, Hashable {
         switch TimestampParser.byte(bytes, index) {
         case 0x20: return index + 1
         case 0xC2 where TimestampParser.byte(bytes, index + 1) == 0xA0: return index + 2
-        case 0xE2 where TimestampParser.byte(bytes, index + 1) == 0x80 && TimestampParser.byte(bytes, index + 2) == 0xAF:
+        case 0xE2
+        where TimestampParser.byte(bytes, index + 1) == 0x80 && TimestampParser.byte(bytes, index + 2) == 0xAF:
             return index + 3
         default: return nil
         }
@@ -145,9 +146,11 @@ struct NumericDateTime: Sendable, Hashable {
             let order = resolvedDayFirst ? "day/month/year" : "month/day/year"
             if dayFirst != nil {
                 let place = settledBy.map { " (line or record \($0))" } ?? ""
-                return "dates read as \(order): a \(resolvedDayFirst ? "first" : "second") number above 12 can only be a day\(place)"
+                return
+                    "dates read as \(order): a \(resolvedDayFirst ? "first" : "second") number above 12 can only be a day\(place)"
             }
-            return "dates read as \(order): no number above 12 tells day from month, so the \(usesMeridiem ? "12-hour clock (US style)" : "24-hour clock") decided"
+            return
+                "dates read as \(order): no number above 12 tells day from month, so the \(usesMeridiem ? "12-hour clock (US style)" : "24-hour clock") decided"
         }
     }
 }

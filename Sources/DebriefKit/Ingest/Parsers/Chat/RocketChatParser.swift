@@ -45,7 +45,8 @@ public struct RocketChatParser: DocumentEventParser {
         let user = value["u"]
         var message = ChatMessage(
             time: time, timeText: timeText,
-            author: user?["name"]?.nonEmptyString ?? user?["username"]?.nonEmptyString, text: parts.joined(separator: "\n"))
+            author: user?["name"]?.nonEmptyString ?? user?["username"]?.nonEmptyString,
+            text: parts.joined(separator: "\n"))
         message.messageID = value["_id"]?.text
         message.channel = value["rid"]?.nonEmptyString
         message.thread = value["tmid"]?.nonEmptyString

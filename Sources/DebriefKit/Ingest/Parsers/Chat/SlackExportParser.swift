@@ -36,7 +36,8 @@ public struct SlackExportParser: BundleEventParser {
     public func parse(bundle: any InputBundle, into sink: inout EventSink) throws {
         let layout = Layout(members: bundle.members)
         guard layout.root != nil else {
-            throw DebriefError("not a Slack export: no users.json, channels.json or channel/YYYY-MM-DD.json", path: sink.path)
+            throw DebriefError(
+                "not a Slack export: no users.json, channels.json or channel/YYYY-MM-DD.json", path: sink.path)
         }
         var reader = SlackMessageReader()
         var folders: [String: String] = [:]
@@ -50,7 +51,9 @@ public struct SlackExportParser: BundleEventParser {
         for file in ["channels.json", "groups.json", "mpims.json", "dms.json"] {
             for channel in directory(file, layout: layout, bundle: bundle, sink: &sink) {
                 guard let id = channel["id"]?.nonEmptyString else { continue }
-                let members = (channel["members"]?.array ?? []).compactMap(\.string).map { reader.markup.users[$0] ?? $0 }
+                let members = (channel["members"]?.array ?? []).compactMap(\.string).map {
+                    reader.markup.users[$0] ?? $0
+                }
                 let name = channel["name"]?.nonEmptyString ?? members.joined(separator: ", ")
                 reader.markup.channels[id] = name
                 folders[file == "dms.json" ? id : name] = name
@@ -61,7 +64,9 @@ public struct SlackExportParser: BundleEventParser {
             let folder = String(member.dropFirst(layout.prefix.count).prefix { $0 != "/" })
             reader.channel = folders[folder] ?? folder
             sink.beginMember(bundle.displayPath(of: member))
-            guard let messages = try document(member, bundle: bundle, sink: &sink, expecting: "an array of messages")?.array
+            guard
+                let messages = try document(member, bundle: bundle, sink: &sink, expecting: "an array of messages")?
+                    .array
             else { continue }
             for message in messages {
                 reader.read(message, into: &sink)
@@ -88,14 +93,17 @@ public struct SlackExportParser: BundleEventParser {
         } catch {
             let failure = DebriefError.wrapping(error, path: bundle.displayPath(of: member), action: "read \(file)")
             sink.diagnostics.warn(
-                "\(failure.message); names from it are shown as ids", path: failure.path ?? bundle.displayPath(of: member),
+                "\(failure.message); names from it are shown as ids",
+                path: failure.path ?? bundle.displayPath(of: member),
                 line: failure.line)
             return []
         }
     }
 
     /// A member parsed as JSON, or nil after keeping it raw when it is not the JSON expected.
-    func document(_ member: String, bundle: any InputBundle, sink: inout EventSink, expecting: String) throws -> JSONValue? {
+    func document(
+        _ member: String, bundle: any InputBundle, sink: inout EventSink, expecting: String
+    ) throws -> JSONValue? {
         let bytes = try bundle.read(member)
         do {
             let value = try JSONParser().parse(bytes)
@@ -167,7 +175,10 @@ public struct SlackExportParser: BundleEventParser {
             // holds an export beside other files is not itself the export.
             if let prefix = root, !prefix.isEmpty, !members.allSatisfy({ $0.hasPrefix(prefix) }) { root = nil }
             let prefix = root ?? ""
-            dayFiles = members.filter { $0.hasPrefix(prefix) && Self.isDayFile($0.dropFirst(prefix.count)) && Self.depth($0.dropFirst(prefix.count)) == 2 }
+            dayFiles = members.filter {
+                $0.hasPrefix(prefix) && Self.isDayFile($0.dropFirst(prefix.count))
+                    && Self.depth($0.dropFirst(prefix.count)) == 2
+            }
         }
 
         static func depth(_ path: some StringProtocol) -> Int { path.split(separator: "/").count }

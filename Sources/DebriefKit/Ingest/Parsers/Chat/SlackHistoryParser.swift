@@ -51,8 +51,9 @@ public struct SlackHistoryParser: DocumentEventParser {
                 continue
             }
             var i = index + key.count
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x3A || bytes[i] == 0x0A || bytes[i] == 0x0D
-                || bytes[i] == 0x09
+            while i < bytes.count,
+                bytes[i] == 0x20 || bytes[i] == 0x3A || bytes[i] == 0x0A || bytes[i] == 0x0D
+                    || bytes[i] == 0x09
             {
                 i += 1
             }

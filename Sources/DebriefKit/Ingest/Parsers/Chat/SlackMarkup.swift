@@ -42,7 +42,9 @@ struct SlackMarkup {
             let id = String(target.dropFirst())
             return "#" + (label.flatMap { $0.isEmpty ? nil : $0 } ?? channels[id] ?? id)
         case "!":
-            if let label, !label.isEmpty { return label.hasPrefix("@") || target.hasPrefix("!date") ? label : "@" + label }
+            if let label, !label.isEmpty {
+                return label.hasPrefix("@") || target.hasPrefix("!date") ? label : "@" + label
+            }
             let name = target.dropFirst().split(separator: "^").first.map(String.init) ?? ""
             return "@" + name
         default:

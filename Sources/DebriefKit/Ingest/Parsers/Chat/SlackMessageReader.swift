@@ -43,7 +43,8 @@ struct SlackMessageReader {
         chat.messageID = ts
         chat.isSystem = subtype.map(Self.systemSubtypes.contains) ?? false
         chat.deleted = subtype.map(Self.deletedSubtypes.contains) ?? false
-        chat.isBot = message["bot_id"]?.nonEmptyString != nil || subtype == "bot_message" || user.map(bots.contains) == true
+        chat.isBot =
+            message["bot_id"]?.nonEmptyString != nil || subtype == "bot_message" || user.map(bots.contains) == true
         chat.channel = channel ?? message["channel"]?.nonEmptyString.map { markup.channels[$0] ?? $0 }
         if let thread = message["thread_ts"]?.text {
             chat.thread = thread

@@ -29,7 +29,8 @@ public struct TeamsExportParser: DocumentEventParser {
         var people: [String: String] = [:]
         for message in messages {
             if let user = Self.field(message, "From").flatMap({ Self.field($0, "User") }),
-                let id = Self.field(user, "Id")?.nonEmptyString, let name = Self.field(user, "DisplayName")?.nonEmptyString
+                let id = Self.field(user, "Id")?.nonEmptyString,
+                let name = Self.field(user, "DisplayName")?.nonEmptyString
             {
                 people[id] = name
             }
@@ -53,12 +54,16 @@ public struct TeamsExportParser: DocumentEventParser {
         let isHTML = body.flatMap { Self.field($0, "ContentType")?.string }?.lowercased() != "text"
         let type = Self.field(value, "MessageType")?.nonEmptyString
         let detail = Self.field(value, "EventDetail").flatMap { $0.isNull ? nil : $0 }
-        let isSystem = content.contains("<systemEventMessage") || detail != nil
+        let isSystem =
+            content.contains("<systemEventMessage") || detail != nil
             || (type.map { $0 != "message" && $0 != "unknownFutureValue" } ?? false)
         var text = isHTML ? HTMLText.plainText(content) : content
-        if let subject = Self.field(value, "Subject")?.nonEmptyString { text = text.isEmpty ? subject : subject + "\n" + text }
+        if let subject = Self.field(value, "Subject")?.nonEmptyString {
+            text = text.isEmpty ? subject : subject + "\n" + text
+        }
         let from = Self.field(value, "From").flatMap { $0.isNull ? nil : $0 }
-        var message = ChatMessage(time: time, timeText: created, author: Self.name(of: from, people: people), text: text)
+        var message = ChatMessage(
+            time: time, timeText: created, author: Self.name(of: from, people: people), text: text)
         message.isBot = from.flatMap { Self.field($0, "Application") }.map { !$0.isNull } ?? false
         message.messageID = Self.field(value, "Id")?.text
         if let reply = Self.field(value, "ReplyToId")?.text {
@@ -66,7 +71,9 @@ public struct TeamsExportParser: DocumentEventParser {
             message.thread = reply
         }
         let channel = Self.field(value, "ChannelIdentity")
-        message.channel = channel.flatMap { Self.field($0, "ChannelId")?.nonEmptyString } ?? Self.field(value, "ChatId")?.nonEmptyString
+        message.channel =
+            channel.flatMap { Self.field($0, "ChannelId")?.nonEmptyString }
+            ?? Self.field(value, "ChatId")?.nonEmptyString
         message.edited = Self.field(value, "LastEditedDateTime")?.string.flatMap { sink.instant(text: $0) }
         message.deleted = Self.field(value, "DeletedDateTime")?.string.flatMap { sink.instant(text: $0) } != nil
         if let importance = Self.field(value, "Importance")?.nonEmptyString, importance != "normal" {

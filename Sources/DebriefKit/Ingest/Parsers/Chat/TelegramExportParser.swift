@@ -16,7 +16,9 @@ public struct TelegramExportParser: DocumentEventParser {
         eventKind: .chat, makeParser: { .document(TelegramExportParser()) }, confidence: confidence(for:))
 
     /// Media fields named in the text of a message without text.
-    static let mediaFields = ["photo", "file", "sticker_emoji", "media_type", "poll", "location_information", "contact_information"]
+    static let mediaFields = [
+        "photo", "file", "sticker_emoji", "media_type", "poll", "location_information", "contact_information",
+    ]
 
     /// Creates a parser.
     public init() {}
@@ -68,9 +70,8 @@ public struct TelegramExportParser: DocumentEventParser {
             message.text = message.text.isEmpty ? details.joined(separator: ", ") : message.text
         } else {
             message.author = value["from"]?.nonEmptyString ?? (value["from_id"] != nil ? "Deleted Account" : nil)
-            if message.text.isEmpty {
-                let media = Self.mediaFields.filter { value[$0] != nil }.map { $0.replacing("_", with: " ") }
-                if !media.isEmpty { message.text = "(\(media.joined(separator: ", ")))" }
+            if message.text.isEmpty, let media = ChatJSON.mediaText(value, fields: Self.mediaFields) {
+                message.text = media
             }
             if let forwarded = value["forwarded_from"]?.nonEmptyString { message.extra["forwarded-from"] = forwarded }
             if let bot = value["via_bot"]?.nonEmptyString {
@@ -103,7 +104,9 @@ public struct TelegramExportParser: DocumentEventParser {
     /// Confident when the sample has Telegram's message fields.
     public static func confidence(for sample: SniffSample) -> Double {
         guard ChatJSON.firstByte(sample) == 0x7B else { return 0 }
-        let telegramKeys = ["from_id", "date_unixtime", "text_entities", "actor_id"].filter { sample.contains("\"\($0)\"") }.count
+        let telegramKeys = ["from_id", "date_unixtime", "text_entities", "actor_id"].filter {
+            sample.contains("\"\($0)\"")
+        }.count
         guard telegramKeys >= 1, sample.contains("\"messages\""), sample.contains("\"date") else { return 0 }
         return telegramKeys >= 2 ? 0.95 : 0.8
     }

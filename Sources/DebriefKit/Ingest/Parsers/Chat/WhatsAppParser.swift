@@ -40,8 +40,10 @@ public struct WhatsAppParser: LineEventParser {
     public mutating func parse(_ line: Line, into sink: inout EventSink) {
         guard let (stamp, start, bodyStart) = Self.header(line.bytes) else {
             if pending.isEmpty {
-                if !line.isBlank { sink.keepRaw(line, reason: "not a WhatsApp message line", kind: "not a message line") }
-            } else {
+                if !line.isBlank {
+                    sink.keepRaw(line, reason: "not a WhatsApp message line", kind: "not a message line")
+                }
+            } else if pending[pending.count - 1].text.utf8.count < sink.context.limits.maxRawTextLength * 16 {
                 pending[pending.count - 1].text += "\n" + line.text
             }
             return
@@ -52,7 +54,9 @@ public struct WhatsAppParser: LineEventParser {
         pending.append(
             Pending(
                 stamp: stamp,
-                timeText: String(decoding: UnsafeRawBufferPointer(rebasing: line.bytes[start..<(start + stamp.length)]), as: UTF8.self),
+                timeText: String(
+                    decoding: UnsafeRawBufferPointer(rebasing: line.bytes[start..<(start + stamp.length)]),
+                    as: UTF8.self),
                 line: line.number, offset: line.offset, author: author, text: text))
         if order.dayFirst != nil || pending.count > Self.maxUndecided { flush(keepingLast: true, into: &sink) }
     }
@@ -72,7 +76,9 @@ public struct WhatsAppParser: LineEventParser {
         let dayFirst = order.resolvedDayFirst
         for message in pending.prefix(count) {
             guard let civil = message.stamp.civil(dayFirst: dayFirst),
-                let time = sink.instant(for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: message.stamp.length), line: message.line)
+                let time = sink.instant(
+                    for: ParsedTimestamp(civil: civil, offsetSeconds: nil, length: message.stamp.length),
+                    line: message.line)
             else {
                 sink.keepRaw(
                     text: message.timeText + " " + message.text, line: message.line, offset: message.offset,
@@ -81,7 +87,9 @@ public struct WhatsAppParser: LineEventParser {
                 continue
             }
             let text = message.text.trimmingWhitespace
-            var chat = ChatMessage(time: time, timeText: message.timeText, line: message.line, offset: message.offset, author: message.author, text: text)
+            var chat = ChatMessage(
+                time: time, timeText: message.timeText, line: message.line, offset: message.offset,
+                author: message.author, text: text)
             if message.author == nil {
                 chat.isSystem = true
                 chat.subtype = "system"
@@ -138,10 +146,7 @@ public struct WhatsAppParser: LineEventParser {
 
     /// The share of sample lines that start like a WhatsApp message.
     public static func confidence(for sample: SniffSample) -> Double {
-        let share = sample.share { line in
-            var text = line
-            return text.withUTF8 { header(UnsafeRawBufferPointer($0)) != nil }
-        }
+        let share = sample.share(ofLineBytes: { header($0) != nil })
         return share >= 0.3 ? 0.5 + share * 0.45 : 0
     }
 }
