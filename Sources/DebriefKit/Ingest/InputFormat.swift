@@ -18,6 +18,20 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case dockerLogs = "docker-logs"
     case textLog = "text-log"
     // MARK: Chat
+    case slackExport = "slack-export"
+    case slackHistory = "slack-history"
+    case mattermostBulk = "mattermost-bulk"
+    case mattermostPosts = "mattermost-posts"
+    case teamsExport = "teams-export"
+    case discordJSON = "discord-json"
+    case discordHTML = "discord-html"
+    case telegramExport = "telegram-export"
+    case rocketChat = "rocketchat-messages"
+    case messenger = "messenger-json"
+    case chatCSV = "chat-csv"
+    case ircLog = "irc-log"
+    case ircDircproxy = "irc-dircproxy"
+    case whatsApp = "whatsapp-text"
     // MARK: Tickets
     case jiraXML = "jira-xml"
     case jiraJSON = "jira-json"
@@ -58,6 +72,20 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .dockerLogs: DockerLogParser.descriptor
         case .textLog: TextLogParser.descriptor
         // MARK: Chat
+        case .slackExport: SlackExportParser.descriptor
+        case .slackHistory: SlackHistoryParser.descriptor
+        case .mattermostBulk: MattermostBulkParser.descriptor
+        case .mattermostPosts: MattermostPostsParser.descriptor
+        case .teamsExport: TeamsExportParser.descriptor
+        case .discordJSON: DiscordJSONParser.descriptor
+        case .discordHTML: DiscordHTMLParser.descriptor
+        case .telegramExport: TelegramExportParser.descriptor
+        case .rocketChat: RocketChatParser.descriptor
+        case .messenger: MessengerParser.descriptor
+        case .chatCSV: ChatCSVParser.descriptor
+        case .ircLog: IRCLogParser.descriptor
+        case .ircDircproxy: IRCLogParser.dircproxyDescriptor
+        case .whatsApp: WhatsAppParser.descriptor
         // MARK: Tickets
         case .jiraXML: JiraXMLParser.descriptor
         case .jiraJSON: JiraJSONParser.descriptor

@@ -30,16 +30,23 @@ public struct Manifest: Sendable, Hashable {
         public var timeZone: String?
         /// The year for this file's year-less timestamps.
         public var year: Int?
+        /// Which column holds what, for formats whose columns vary (`chat-csv`): logical names from
+        /// `Manifest.columnNames` to header names.
+        public var columns: [String: String]?
         /// The manifest line that names this source (for diagnostics).
         public var line: Int?
 
         /// Creates a source entry.
-        public init(path: String, format: InputFormat? = nil, timeZone: String? = nil, year: Int? = nil, line: Int? = nil) {
+        public init(
+            path: String, format: InputFormat? = nil, timeZone: String? = nil, year: Int? = nil, line: Int? = nil,
+            columns: [String: String]? = nil
+        ) {
             self.path = path
             self.format = format
             self.timeZone = timeZone
             self.year = year
             self.line = line
+            self.columns = columns
         }
     }
 
@@ -59,7 +66,9 @@ public struct Manifest: Sendable, Hashable {
     /// The keys a manifest may have at the top level.
     public static let topLevelKeys = ["title", "id", "severity", "timezone", "year", "sources"]
     /// The keys a `sources` entry may have.
-    public static let sourceKeys = ["path", "format", "timezone", "year"]
+    public static let sourceKeys = ["path", "format", "timezone", "year", "columns"]
+    /// The logical column names a source's `columns` mapping may use.
+    public static let columnNames = ["time", "author", "text", "channel", "thread"]
 
     /// Parses manifest text; `path` names the file in errors.
     public static func parse(_ text: String, path: String) throws -> Manifest {
@@ -166,6 +175,21 @@ struct NodeReader {
         return format
     }
 
+    func columns(_ node: Node, key: String) throws -> [String: String] {
+        guard let mapping = node.mapping else {
+            throw error("'\(key)' must be a mapping such as '{ time: Timestamp, author: User, text: Message }'", at: node)
+        }
+        var result: [String: String] = [:]
+        for (nameNode, value) in mapping {
+            let name = try self.key(nameNode)
+            guard Manifest.columnNames.contains(name) else {
+                throw unknownKey(name, at: nameNode, allowed: Manifest.columnNames)
+            }
+            result[name] = try string(value, key: name)
+        }
+        return result
+    }
+
     func sources(_ node: Node) throws -> [Manifest.Source] {
         guard let sequence = node.sequence else {
             throw error("'sources' must be a list of entries such as '- path: logs/app.log'", at: node)
@@ -187,6 +211,7 @@ struct NodeReader {
                 case "format": source.format = try format(value, key: key)
                 case "timezone": source.timeZone = try timeZone(value, key: key)
                 case "year": source.year = try year(value, key: key)
+                case "columns": source.columns = try columns(value, key: key)
                 default: throw unknownKey(key, at: keyNode, allowed: Manifest.sourceKeys)
                 }
             }

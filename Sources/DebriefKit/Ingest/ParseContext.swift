@@ -14,17 +14,20 @@ public struct ParseContext: Sendable {
     public var referenceBasis: String?
     /// Limits that keep hostile inputs from exhausting memory.
     public var limits: IngestLimits
+    /// The manifest's column mapping (logical name → header), for formats whose columns vary.
+    public var columns: [String: String]?
 
     /// Creates a context.
     public init(
         path: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!, year: Int? = nil,
-        referenceInstant: Instant? = nil, limits: IngestLimits = IngestLimits()
+        referenceInstant: Instant? = nil, limits: IngestLimits = IngestLimits(), columns: [String: String]? = nil
     ) {
         self.path = path
         self.timeZone = timeZone
         self.year = year
         self.referenceInstant = referenceInstant
         self.limits = limits
+        self.columns = columns
     }
 }
 

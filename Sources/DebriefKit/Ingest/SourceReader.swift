@@ -78,7 +78,8 @@ public struct SourceReader: Sendable {
         }
         summary.format = format.rawValue
 
-        var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
+        var context = ParseContext(
+            path: path, timeZone: spec.timeZone, year: spec.year, limits: limits, columns: spec.columns)
         context.referenceInstant = referenceInstant
         if referenceInstant == nil, spec.year == nil, format.mayLackYear, let modified = Self.modificationTime(spec.url) {
             // Nothing else dates this incident: the file's modification time is the best guess left.

@@ -14,6 +14,8 @@ public struct SourceSpec: Sendable, Hashable {
     public var year: Int?
     /// The manifest line naming this source, for diagnostics about it.
     public var manifestLine: Int?
+    /// The manifest's column mapping for this source (`chat-csv`), if any.
+    public var columns: [String: String]?
     /// How the path is read: a file, a member of a zip archive, or a multi-file bundle.
     public var container: Container = .file
 
@@ -30,7 +32,7 @@ public struct SourceSpec: Sendable, Hashable {
     /// Creates a source specification.
     public init(
         url: URL, displayPath: String, format: InputFormat? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-        year: Int? = nil, manifestLine: Int? = nil
+        year: Int? = nil, manifestLine: Int? = nil, columns: [String: String]? = nil
     ) {
         self.url = url
         self.displayPath = displayPath
@@ -38,6 +40,7 @@ public struct SourceSpec: Sendable, Hashable {
         self.timeZone = timeZone
         self.year = year
         self.manifestLine = manifestLine
+        self.columns = columns
     }
 }
 
