@@ -10,6 +10,10 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case syslog5424 = "syslog-rfc5424"
     case accessLog = "access-log"
     // MARK: Logs: structured exports, cloud and log stores
+    case journaldJSON = "journald-json"
+    case journaldPretty = "journald-json-pretty"
+    case journaldExport = "journald-export"
+    case logfmt = "logfmt"
     // MARK: Logs: text formats
     // MARK: Chat
     // MARK: Tickets
@@ -25,6 +29,10 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .syslog5424: SyslogParser.descriptor5424
         case .accessLog: AccessLogParser.descriptor
         // MARK: Logs: structured exports, cloud and log stores
+        case .journaldJSON: JournaldJSONParser.descriptor
+        case .journaldPretty: JournaldPrettyParser.descriptor
+        case .journaldExport: JournaldExportParser.descriptor
+        case .logfmt: LogfmtParser.descriptor
         // MARK: Logs: text formats
         // MARK: Chat
         // MARK: Tickets
@@ -69,6 +77,9 @@ public struct FormatDescriptor: Sendable {
     public var confidence: (@Sendable (SniffSample) -> Double)?
     /// Detection of a folder or zip bundle; non-nil only for bundle formats.
     public var bundleConfidence: (@Sendable (BundleSample) -> Double)?
+    /// Whether the format's files may hold binary bytes (NUL and other control bytes), so detection
+    /// asks it about samples that look binary; only such formats are asked. Off by default.
+    public var readsBinary = false
 
     /// Creates a descriptor.
     public init(
