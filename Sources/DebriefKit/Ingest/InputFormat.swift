@@ -14,6 +14,18 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case journaldPretty = "journald-json-pretty"
     case journaldExport = "journald-export"
     case logfmt = "logfmt"
+    case kubernetesEvents = "kubernetes-events"
+    case cloudTrail = "cloudtrail"
+    case cloudTrailNDJSON = "cloudtrail-ndjson"
+    case cloudWatchLogs = "cloudwatch-logs"
+    case cloudWatchExport = "cloudwatch-export"
+    case elasticsearchSearch = "elasticsearch-search"
+    case elasticsearchNDJSON = "elasticsearch-ndjson"
+    case lokiQueryRange = "loki-query-range"
+    case lokiLogcli = "loki-logcli-jsonl"
+    case splunkExport = "splunk-export-json"
+    case splunkResults = "splunk-results-json"
+    case splunkCSV = "splunk-csv"
     // MARK: Logs: text formats
     // MARK: Chat
     // MARK: Tickets
@@ -33,6 +45,18 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .journaldPretty: JournaldPrettyParser.descriptor
         case .journaldExport: JournaldExportParser.descriptor
         case .logfmt: LogfmtParser.descriptor
+        case .kubernetesEvents: KubernetesEventsParser.descriptor
+        case .cloudTrail: CloudTrailParser.descriptor
+        case .cloudTrailNDJSON: CloudTrailNDJSONParser.descriptor
+        case .cloudWatchLogs: CloudWatchLogsParser.descriptor
+        case .cloudWatchExport: CloudWatchExportParser.descriptor
+        case .elasticsearchSearch: ElasticsearchSearchParser.descriptor
+        case .elasticsearchNDJSON: ElasticsearchNDJSONParser.descriptor
+        case .lokiQueryRange: LokiQueryRangeParser.descriptor
+        case .lokiLogcli: LokiLogcliParser.descriptor
+        case .splunkExport: SplunkExportParser.descriptor
+        case .splunkResults: SplunkResultsParser.descriptor
+        case .splunkCSV: SplunkCSVParser.descriptor
         // MARK: Logs: text formats
         // MARK: Chat
         // MARK: Tickets

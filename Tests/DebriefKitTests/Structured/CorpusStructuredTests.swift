@@ -56,4 +56,88 @@ struct CorpusStructuredTests {
         #expect(raw.first?.text.hasPrefix("Sep 17 11:26:36 Debian12 kernel: Linux version") == true)
         #expect(source.diagnostics.all.filter { $0.severity == .warning }.map(\.line) == [29, 30])
     }
+
+    @Test func kubernetesSingleEventFromGKE() throws {
+        let source = readSource(TestPaths.corpus("logs/kubernetes/k9s_kubectl-get-event-o-json_single-event_gke.json"))
+        #expect(source.summary.format == "kubernetes-events")
+        #expect(source.summary.records == 1)
+        #expect(source.summary.skipped == 0)
+        let event = try #require(source.events.first)
+        #expect(event.time.iso8601 == "2019-08-30T20:43:05.000Z")
+        #expect(event.timeText == "2019-08-30T20:43:05Z")
+        #expect(event.actor == "kubelet")
+        #expect(event.severity == .info)
+        #expect(event.text == #"Pulled: Successfully pulled image "blang/busybox-bash" (Pod/hello-1567197780-mn4mv)"#)
+        #expect(event.attributes["object"] == "Pod/hello-1567197780-mn4mv")
+        #expect(event.attributes["namespace"] == "default")
+        #expect(event.attributes["count"] == "1")
+        #expect(event.attributes["host"] == "gke-k9s-default-pool-0fa2fb89-qnkc")
+        #expect(event.attributes["field-path"] == "spec.containers{c1}")
+        #expect(event.attributes["first-time"] == nil)
+    }
+
+    @Test func cloudTrailConsoleLogins() throws {
+        let source = readSource(TestPaths.corpus("logs/cloudtrail/beats_cloudtrail-ndjson_console-login.log"))
+        #expect(source.summary.format == "cloudtrail-ndjson")
+        #expect(source.summary.records == 2)
+        #expect(source.summary.skipped == 0)
+        // The file holds July 16 before July 8; the timeline is sorted.
+        #expect(source.summary.reordered == 1)
+        let failed = try #require(source.events.first)
+        #expect(failed.time.iso8601 == "2014-07-08T17:35:27.000Z")
+        #expect(failed.actor == "JaneDoe")
+        #expect(failed.text == "signin.amazonaws.com ConsoleLogin failed: Failed authentication")
+        #expect(failed.severity == .warning)
+        #expect(failed.attributes["console-login"] == "Failure")
+        #expect(failed.attributes["source-ip"] == "192.0.2.100")
+        #expect(failed.source.line == 2)
+        let success = try #require(source.events.last)
+        #expect(success.time.iso8601 == "2014-07-16T15:49:27.000Z")
+        #expect(success.actor == "JohnDoe")
+        #expect(success.text == "signin.amazonaws.com ConsoleLogin: Success")
+        #expect(success.severity == .info)
+        #expect(success.attributes["identity-type"] == "IAMUser")
+        #expect(success.attributes["mfa-used"] == "No")
+    }
+
+    @Test func cloudTrailAssumeRole() throws {
+        let source = readSource(TestPaths.corpus("logs/cloudtrail/beats_cloudtrail-ndjson_assume-role.log"))
+        #expect(source.summary.format == "cloudtrail-ndjson")
+        #expect(source.summary.records == 1)
+        let event = try #require(source.events.first)
+        #expect(event.time.iso8601 == "2019-10-02T22:12:29.000Z")
+        // No userName on an assumed role: the ARN's last part (the session) is the actor.
+        #expect(event.actor == "JohnRole1")
+        #expect(event.attributes["role"] == "JohnDoe")
+        #expect(event.attributes["identity-type"] == "AssumedRole")
+        #expect(event.text == "sts.amazonaws.com AssumeRole")
+        #expect(event.attributes["resources"] == "arn:aws:iam::111122223333:role/JohnRole2")
+        #expect(event.attributes["region"] == "us-east-2")
+        #expect(event.attributes["account"] == "111111111111")
+    }
+
+    @Test func cloudWatchFilterLogEvents() throws {
+        let source = readSource(TestPaths.corpus("logs/cloudwatch/aws-cli-docs_logs-filter-log-events_output.json"))
+        #expect(source.summary.format == "cloudwatch-logs")
+        #expect(source.summary.records == 2)
+        #expect(source.events.map(\.time.iso8601) == ["2024-04-08T09:17:23.827Z", "2024-04-08T09:21:08.991Z"])
+        #expect(source.events.map(\.actor) == ["teststream", "2024/05/09/[$LATEST]abc1024"])
+        #expect(source.events.map(\.text) == ["Test MESSAGE1", "Test MESSAGE2"])
+        #expect(source.events.first?.timeText == "1712567843827")
+        #expect(source.events.first?.attributes["event-id"] == "00091539120382912324200901570000096855579456010247667712")
+        #expect(source.events.first?.attributes["ingestion-time"] == "1712567844822")
+    }
+
+    @Test func cloudflareLogpushIsReadAsJSONLines() throws {
+        let source = readSource(TestPaths.corpus("logs/lnav/logfile_cloudflare.json"))
+        #expect(source.summary.format == "json-lines")
+        #expect(source.summary.records == 1)
+        #expect(source.summary.skipped == 0)
+        let event = try #require(source.events.first)
+        #expect(event.time.iso8601 == "2022-10-30T00:00:02.000Z")
+        #expect(event.timeText == "2022-10-30T00:00:02Z")
+        #expect(event.attributes["ClientRequestHost"] == "www.ripe.net")
+        #expect(event.attributes["EdgeResponseStatus"] == "301")
+        #expect(event.attributes["RayID"] == "761fde4e984e5ab2")
+    }
 }
