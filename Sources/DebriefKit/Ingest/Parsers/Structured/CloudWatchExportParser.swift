@@ -43,13 +43,24 @@ public struct CloudWatchExportParser: LineEventParser {
         return parsed
     }
 
-    /// The share of sample lines shaped exactly as the export writes them. Kept modest: any log
-    /// that starts lines with a millisecond UTC stamp looks the same, and more specific formats win.
+    /// Confident when at least half the sample's lines start with a timestamp and every such stamp
+    /// is exactly the export's (milliseconds, `Z`, then a space). That shape beats the syslog
+    /// readers, which would take the message's first word for a host; RFC 5424 lines are left alone.
     public static func confidence(for sample: SniffSample) -> Double {
-        guard let first = sample.lines.first, first.utf8.count > 25 else { return 0 }
-        return sample.share { line in
+        var stamped = 0
+        for line in sample.lines {
             var text = line
-            return text.withUTF8 { stamp(UnsafeRawBufferPointer($0)) != nil }
-        } * 0.6
+            let matches: Bool? = text.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                guard TimestampParser.iso8601(bytes, at: 0) != nil else { return nil }
+                guard stamp(bytes) != nil else { return false }
+                var fields = FieldCursor(bytes: bytes, index: 24)
+                return !(fields.next() != nil && fields.looksLikeRFC5424Rest())
+            }
+            guard let matches else { continue }
+            guard matches else { return 0 }
+            stamped += 1
+        }
+        return stamped > 0 && stamped * 2 >= sample.lines.count ? 0.91 : 0
     }
 }

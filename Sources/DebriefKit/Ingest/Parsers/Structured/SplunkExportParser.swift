@@ -71,23 +71,29 @@ public struct SplunkExportParser: LineEventParser {
         }
     }
 
-    /// The share of sample lines that are objects with a `result` object (or export markers).
+    /// The share of sample lines that are objects with a `result` object, or export markers made
+    /// only of `preview`, `offset`, `lastrow` and `messages`.
     public static func confidence(for sample: SniffSample) -> Double {
         guard sample.firstSignificantByte == 0x7B else { return 0 }
         return sample.share { line in
             var text = line
             return text.withUTF8 { utf8 in
                 var result = false
-                var preview = false
+                var marker = true
                 do {
                     try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
-                        if member.kind == .object, member.keyEquals("result") { result = true }
-                        if member.keyEquals("preview") || member.keyEquals("lastrow") { preview = true }
+                        if member.kind == .object, member.keyEquals("result") {
+                            result = true
+                        } else if !(member.keyEquals("preview") || member.keyEquals("offset")
+                            || member.keyEquals("lastrow") || member.keyEquals("messages"))
+                        {
+                            marker = false
+                        }
                     }
                 } catch {
                     return false
                 }
-                return preview && (result || !line.contains("\"result\""))
+                return result || marker
             }
         } * 0.96
     }
