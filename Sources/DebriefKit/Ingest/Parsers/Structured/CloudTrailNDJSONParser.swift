@@ -27,23 +27,9 @@ public struct CloudTrailNDJSONParser: LineEventParser {
     /// The share of sample lines that are objects with CloudTrail's top-level members.
     public static func confidence(for sample: SniffSample) -> Double {
         guard sample.firstSignificantByte == 0x7B else { return 0 }
+        let names: Set = ["eventVersion", "eventSource", "eventTime", "eventName"]
         return sample.share { line in
-            var text = line
-            return text.withUTF8 { utf8 in
-                var names = 0
-                do {
-                    try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
-                        if member.keyEquals("eventVersion") || member.keyEquals("eventSource")
-                            || member.keyEquals("eventTime") || member.keyEquals("eventName")
-                        {
-                            names += 1
-                        }
-                    }
-                } catch {
-                    return false
-                }
-                return names >= 3
-            }
+            (SniffSample.members(ofObjectLine: line)?.filter { names.contains($0.name) }.count ?? 0) >= 3
         } * 0.96
     }
 }

@@ -40,19 +40,8 @@ enum ElasticsearchHit {
 
     /// Whether a sample line is a hit: an object with `_source` and `_index` or `_id` at the top.
     static func isHit(_ line: String) -> Bool {
-        var text = line
-        return text.withUTF8 { utf8 in
-            var source = false
-            var id = false
-            do {
-                try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
-                    if member.kind == .object, member.keyEquals("_source") { source = true }
-                    if member.keyEquals("_index") || member.keyEquals("_id") { id = true }
-                }
-            } catch {
-                return false
-            }
-            return source && id
-        }
+        guard let members = SniffSample.members(ofObjectLine: line) else { return false }
+        return members.contains { $0.name == "_source" && $0.kind == .object }
+            && members.contains { $0.name == "_index" || $0.name == "_id" }
     }
 }

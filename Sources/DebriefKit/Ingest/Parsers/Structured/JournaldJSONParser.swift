@@ -41,13 +41,9 @@ public struct JournaldJSONParser: LineEventParser {
     public static func confidence(for sample: SniffSample) -> Double {
         guard let first = sample.firstSignificantByte, first == 0x7B || first == 0x1E else { return 0 }
         return sample.share { line in
-            guard line.contains("\"__REALTIME_TIMESTAMP\"") || line.contains("\"__CURSOR\"") else { return false }
-            var text = line
-            return text.withUTF8 { utf8 in
-                var bytes = UnsafeRawBufferPointer(utf8)
-                if bytes.first == 0x1E { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst()) }
-                return (try? JSONScanner.forEachMember(in: bytes) { _ in }) != nil
-            }
+            SniffSample.members(ofObjectLine: line)?.contains {
+                $0.name == "__REALTIME_TIMESTAMP" || $0.name == "__CURSOR"
+            } ?? false
         } * 0.96
     }
 }

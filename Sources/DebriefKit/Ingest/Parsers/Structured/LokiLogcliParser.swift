@@ -48,24 +48,10 @@ public struct LokiLogcliParser: LineEventParser {
     /// The share of sample lines whose members are exactly logcli's (`line`, `timestamp`, `labels`).
     public static func confidence(for sample: SniffSample) -> Double {
         guard sample.firstSignificantByte == 0x7B else { return 0 }
+        let names: Set = ["line", "timestamp", "labels"]
         return sample.share { line in
-            var text = line
-            return text.withUTF8 { utf8 in
-                var known = 0
-                var other = 0
-                do {
-                    try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
-                        if member.keyEquals("line") || member.keyEquals("timestamp") || member.keyEquals("labels") {
-                            known += 1
-                        } else {
-                            other += 1
-                        }
-                    }
-                } catch {
-                    return false
-                }
-                return known >= 2 && other == 0
-            }
+            guard let members = SniffSample.members(ofObjectLine: line) else { return false }
+            return members.count >= 2 && members.allSatisfy { names.contains($0.name) }
         } * 0.95
     }
 }

@@ -75,26 +75,11 @@ public struct SplunkExportParser: LineEventParser {
     /// only of `preview`, `offset`, `lastrow` and `messages`.
     public static func confidence(for sample: SniffSample) -> Double {
         guard sample.firstSignificantByte == 0x7B else { return 0 }
+        let markers: Set = ["preview", "offset", "lastrow", "messages"]
         return sample.share { line in
-            var text = line
-            return text.withUTF8 { utf8 in
-                var result = false
-                var marker = true
-                do {
-                    try JSONScanner.forEachMember(in: UnsafeRawBufferPointer(utf8)) { member in
-                        if member.kind == .object, member.keyEquals("result") {
-                            result = true
-                        } else if !(member.keyEquals("preview") || member.keyEquals("offset")
-                            || member.keyEquals("lastrow") || member.keyEquals("messages"))
-                        {
-                            marker = false
-                        }
-                    }
-                } catch {
-                    return false
-                }
-                return result || marker
-            }
+            guard let members = SniffSample.members(ofObjectLine: line) else { return false }
+            return members.contains { $0.name == "result" && $0.kind == .object }
+                || members.allSatisfy { markers.contains($0.name) }
         } * 0.96
     }
 }
