@@ -62,10 +62,11 @@ import Testing
     @Test func appendedPagesAndBareHitArrays() throws {
         let page = #"{"took":1,"hits":{"hits":[{"_index":"i","_id":"a","_source":{"@timestamp":"2026-11-17T13:00:00Z","message":"one"}}]}}"#
         let array = #"[{"_index":"i","_id":"b","_source":{"@timestamp":"2026-11-17T13:00:01Z","message":"two"}}]"#
-        let run = try parse(page + "\n" + page + "\n" + array, as: .elasticsearchSearch)
-        #expect(run.records == 3)
-        #expect(run.events.map(\.text) == ["one", "one", "two"])
-        #expect(run.events.map(\.source.line) == [1, 2, 3])
+        let trimmed = #"{"hits":[{"_source":{"@timestamp":"2026-11-17T13:00:02Z","message":"three"}}]}"#
+        let run = try parse(page + "\n" + page + "\n" + array + "\n" + trimmed, as: .elasticsearchSearch)
+        #expect(run.records == 4)
+        #expect(run.events.map(\.text) == ["one", "one", "two", "three"])
+        #expect(run.events.map(\.source.line) == [1, 2, 3, 4])
         #expect(throws: DebriefError.self) { try parse(#"{"took":1,"aggregations":{}}"#, as: .elasticsearchSearch) }
         // A malformed hit is kept raw; a malformed list of hits stops the document.
         let malformedHit = try parse(
@@ -101,6 +102,8 @@ import Testing
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
         #expect(detect(Self.response) == .elasticsearchSearch)
+        // filter_path=hits.hits._source drops took and _index.
+        #expect(detect(#"{"hits":{"hits":[{"_source":{"@timestamp":"2026-11-17T13:58:31Z","message":"x"}}]}}"#) == .elasticsearchSearch)
         let hit = #"{"_index":"logs","_id":"1","_source":{"@timestamp":"2026-11-17T13:58:31Z","message":"x"}}"#
         #expect(detect(hit + "\n" + hit + "\n") == .elasticsearchNDJSON)
         // A bare _source per line is plain JSON lines.

@@ -9,9 +9,10 @@ import Testing
             {"__CURSOR":"s=1;i=1","__REALTIME_TIMESTAMP":"1763387911123456","PRIORITY":"3","_HOSTNAME":"pay-node-3","SYSLOG_IDENTIFIER":"payments-api","_PID":"4412","_SYSTEMD_UNIT":"payments-api.service","SYSLOG_FACILITY":"3","_CMDLINE":"/usr/bin/payments-api","MESSAGE":"pool exhausted","CODE_FILE":"pool.go"}
             {"__REALTIME_TIMESTAMP":"1763387912000000","_COMM":"systemd","_TRANSPORT":"journal","UNIT":"payments-api.service","JOB_RESULT":"failed","MESSAGE":[70,97,105,108,101,100,10,115,116,97,114,116]}
             \u{1E}{"__REALTIME_TIMESTAMP":"1763387913000000","_TRANSPORT":"kernel","PRIORITY":"6","MESSAGE":null}
-            """, as: .journaldJSON)
+            """, as: .journaldJSON, timeZone: "Asia/Tokyo")
         #expect(run.records == 3)
         #expect(run.skipped == 0)
+        // Epoch microseconds: the source's zone plays no part.
         #expect(run.events.map(\.time.iso8601Exact) == [
             "2025-11-17T13:58:31.123456Z", "2025-11-17T13:58:32Z", "2025-11-17T13:58:33Z",
         ])

@@ -1,6 +1,6 @@
-/// Reads Elasticsearch and OpenSearch `_search` responses (`{"took", "hits": {"hits": […]}}`),
-/// several appended to one file (scroll or `search_after` pages), or a bare array of hits
-/// (`jq '.hits.hits'`).
+/// Reads Elasticsearch and OpenSearch `_search` responses (`{"took", "hits": {"hits": […]}}`, also
+/// trimmed by `filter_path`), several appended to one file (scroll or `search_after` pages), or the
+/// hits alone (`jq .hits`, `jq .hits.hits`).
 ///
 /// Each hit is read as `ElasticsearchHit` describes: the `_source` through the JSON-lines rules
 /// (ECS `@timestamp`, `message`, `log.level`, `service.name`; `host.name` and other fields as
@@ -28,7 +28,9 @@ public struct ElasticsearchSearchParser: DocumentEventParser {
                 var hits: UnsafeRawBufferPointer? = value.first == 0x5B ? value : nil
                 if hits == nil {
                     try? JSONScanner.forEachMember(in: value) { member in
-                        guard member.kind == .object, member.keyEquals("hits") else { return }
+                        guard member.keyEquals("hits") else { return }
+                        if member.kind == .array { hits = member.value }  // `jq .hits` output
+                        guard member.kind == .object else { return }
                         try? JSONScanner.forEachMember(in: member.value) { inner in
                             if inner.kind == .array, inner.keyEquals("hits") { hits = inner.value }
                         }
@@ -61,9 +63,7 @@ public struct ElasticsearchSearchParser: DocumentEventParser {
     /// Confident when the sample is a search response (not hits one per line) holding `_source`s.
     public static func confidence(for sample: SniffSample) -> Double {
         guard let first = sample.firstSignificantByte, first == 0x7B || first == 0x5B else { return 0 }
-        guard sample.contains("\"hits\""), sample.contains("\"_source\""), sample.contains("\"_index\"") else {
-            return 0
-        }
+        guard sample.contains("\"hits\""), sample.contains("\"_source\"") else { return 0 }
         if let line = sample.lines.first, ElasticsearchHit.isHit(line) { return 0 }
         return sample.contains("\"took\"") || sample.contains("\"timed_out\"") || sample.contains("\"_scroll_id\"") ? 0.95 : 0.7
     }
