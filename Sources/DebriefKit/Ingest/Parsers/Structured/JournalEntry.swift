@@ -56,7 +56,9 @@ struct JournalEntry {
             if let text = value(), let number = Int(text), SyslogParser.facilityNames.indices.contains(number) {
                 attributes["facility"] = SyslogParser.facilityNames[number]
             }
-        } else if !Self.dropped.contains(where: { Self.equals(key, $0) }), let text = value() {
+        } else if attributes.count < JSONLinesParser.maxAttributes,
+            !Self.dropped.contains(where: { Self.equals(key, $0) }), let text = value()
+        {
             JSONLinesParser.keep(String(decoding: key, as: UTF8.self), text, in: &attributes)
         }
     }

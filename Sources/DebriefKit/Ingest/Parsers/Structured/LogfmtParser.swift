@@ -70,7 +70,7 @@ public struct LogfmtParser: LineEventParser {
             } else if let rank = pair.keyIs(Self.actorKeys), rank < actorRank {
                 actorRank = rank
                 actor = pair.text
-            } else {
+            } else if attributes.count < JSONLinesParser.maxAttributes {
                 JSONLinesParser.keep(String(decoding: pair.key, as: UTF8.self), pair.text, in: &attributes)
             }
         }

@@ -40,10 +40,9 @@ struct SplunkResult {
             attributes[name] = value()
         default:
             if name.hasPrefix("_") || name.hasPrefix("tag::") || Self.internalFields.contains(name) { return }
-            guard let text = value() else { return }
             if level == nil, Self.levelFields.contains(name) {
-                level = text
-            } else {
+                level = value()
+            } else if attributes.count < JSONLinesParser.maxAttributes, let text = value() {
                 JSONLinesParser.keep(name, text, in: &attributes)
             }
         }
