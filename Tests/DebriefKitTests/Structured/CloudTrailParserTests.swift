@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct CloudTrailParserTests {
@@ -25,9 +26,10 @@ import Testing
         #expect(denied.text == "rds.amazonaws.com ModifyDBInstance failed: AccessDenied: User is not authorized")
         #expect(denied.attributes["error-code"] == "AccessDenied")
         #expect(run.events[2].actor == "autoscaling.amazonaws.com")
-        #expect(run.events.filter { $0.attributes["parse"] == "raw" }.map { $0.attributes["reason"] } == [
-            "CloudTrail record without a usable eventTime", "not a CloudTrail record",
-        ])
+        #expect(
+            run.events.filter { $0.attributes["parse"] == "raw" }.map { $0.attributes["reason"] } == [
+                "CloudTrail record without a usable eventTime", "not a CloudTrail record",
+            ])
     }
 
     @Test func lookupEventsOutputAndJoinedFiles() throws {
@@ -72,9 +74,13 @@ import Testing
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
         #expect(detect(Self.s3File) == .cloudTrail)
-        let line = #"{"eventVersion":"1.05","eventTime":"2026-11-17T13:58:31Z","eventSource":"sts.amazonaws.com","eventName":"X"}"#
+        let line =
+            #"{"eventVersion":"1.05","eventTime":"2026-11-17T13:58:31Z","eventSource":"sts.amazonaws.com","eventName":"X"}"#
         #expect(detect(line + "\n" + line + "\n") == .cloudTrailNDJSON)
         // An S3 event notification is not CloudTrail.
-        #expect(detect(#"{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventTime":"2026-11-17T13:58:31Z","eventName":"ObjectCreated:Put"}]}"#) != .cloudTrail)
+        #expect(
+            detect(
+                #"{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventTime":"2026-11-17T13:58:31Z","eventName":"ObjectCreated:Put"}]}"#
+            ) != .cloudTrail)
     }
 }

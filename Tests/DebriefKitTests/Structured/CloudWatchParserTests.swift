@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct CloudWatchParserTests {
@@ -69,7 +70,9 @@ import Testing
         #expect(run.events.map(\.source.line) == [1, 2, 3, 6])
         #expect(run.events[0].time.iso8601 == "2026-11-17T13:58:31.402Z")  // raw: time of the next record
         #expect(run.events[2].severity == .error)
-        #expect(run.events[2].text.hasSuffix("Unhandled exception\nTraceback (most recent call last):\n  File \"handler.py\", line 12"))
+        #expect(
+            run.events[2].text.hasSuffix(
+                "Unhandled exception\nTraceback (most recent call last):\n  File \"handler.py\", line 12"))
         #expect(run.events[1].timeText == "2026-11-17T13:58:31.402Z")
         #expect(run.events[1].text == "START RequestId: 8f5a Version: $LATEST")
         #expect(run.diagnostics.map(\.line) == [1])
@@ -79,10 +82,14 @@ import Testing
         func detect(_ text: String) -> InputFormat? {
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
-        #expect(detect("2026-11-17T13:58:31.402Z START RequestId: 8f5a\n2026-11-17T13:58:32.000Z END RequestId: 8f5a\n") == .cloudWatchExport)
+        #expect(
+            detect("2026-11-17T13:58:31.402Z START RequestId: 8f5a\n2026-11-17T13:58:32.000Z END RequestId: 8f5a\n")
+                == .cloudWatchExport)
         // Nanosecond stamps (docker logs -t) and RFC 5424 lines are not CloudWatch exports.
         #expect(detect("2026-11-17T13:58:31.402123456Z hello there\n") != .cloudWatchExport)
         #expect(detect("<34>1 2026-11-17T13:58:31.402Z host su - - - failed\n") == .syslog5424)
-        #expect(detect(#"{"events":[{"logStreamName":"s","timestamp":1,"message":"m","ingestionTime":2}]}"#) == .cloudWatchLogs)
+        #expect(
+            detect(#"{"events":[{"logStreamName":"s","timestamp":1,"message":"m","ingestionTime":2}]}"#)
+                == .cloudWatchLogs)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 /// Structured exports, cloud logs and log stores from ../shared/corpus, read in place.
@@ -124,7 +125,8 @@ struct CorpusStructuredTests {
         #expect(source.events.map(\.actor) == ["teststream", "2024/05/09/[$LATEST]abc1024"])
         #expect(source.events.map(\.text) == ["Test MESSAGE1", "Test MESSAGE2"])
         #expect(source.events.first?.timeText == "1712567843827")
-        #expect(source.events.first?.attributes["event-id"] == "00091539120382912324200901570000096855579456010247667712")
+        #expect(
+            source.events.first?.attributes["event-id"] == "00091539120382912324200901570000096855579456010247667712")
         #expect(source.events.first?.attributes["ingestion-time"] == "1712567844822")
     }
 

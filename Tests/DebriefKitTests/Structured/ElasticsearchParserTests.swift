@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct ElasticsearchParserTests {
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func appendedPagesAndBareHitArrays() throws {
-        let page = #"{"took":1,"hits":{"hits":[{"_index":"i","_id":"a","_source":{"@timestamp":"2026-11-17T13:00:00Z","message":"one"}}]}}"#
+        let page =
+            #"{"took":1,"hits":{"hits":[{"_index":"i","_id":"a","_source":{"@timestamp":"2026-11-17T13:00:00Z","message":"one"}}]}}"#
         let array = #"[{"_index":"i","_id":"b","_source":{"@timestamp":"2026-11-17T13:00:01Z","message":"two"}}]"#
         let trimmed = #"{"hits":[{"_source":{"@timestamp":"2026-11-17T13:00:02Z","message":"three"}}]}"#
         let run = try parse(page + "\n" + page + "\n" + array + "\n" + trimmed, as: .elasticsearchSearch)
@@ -103,7 +105,9 @@ import Testing
         }
         #expect(detect(Self.response) == .elasticsearchSearch)
         // filter_path=hits.hits._source drops took and _index.
-        #expect(detect(#"{"hits":{"hits":[{"_source":{"@timestamp":"2026-11-17T13:58:31Z","message":"x"}}]}}"#) == .elasticsearchSearch)
+        #expect(
+            detect(#"{"hits":{"hits":[{"_source":{"@timestamp":"2026-11-17T13:58:31Z","message":"x"}}]}}"#)
+                == .elasticsearchSearch)
         let hit = #"{"_index":"logs","_id":"1","_source":{"@timestamp":"2026-11-17T13:58:31Z","message":"x"}}"#
         #expect(detect(hit + "\n" + hit + "\n") == .elasticsearchNDJSON)
         // A bare _source per line is plain JSON lines.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct JournaldParserTests {
@@ -13,9 +14,10 @@ import Testing
         #expect(run.records == 3)
         #expect(run.skipped == 0)
         // Epoch microseconds: the source's zone plays no part.
-        #expect(run.events.map(\.time.iso8601Exact) == [
-            "2025-11-17T13:58:31.123456Z", "2025-11-17T13:58:32Z", "2025-11-17T13:58:33Z",
-        ])
+        #expect(
+            run.events.map(\.time.iso8601Exact) == [
+                "2025-11-17T13:58:31.123456Z", "2025-11-17T13:58:32Z", "2025-11-17T13:58:33Z",
+            ])
         let first = run.events[0]
         #expect(first.actor == "payments-api")
         #expect(first.severity == .error)
@@ -131,11 +133,16 @@ import Testing
         func detect(_ text: String) -> InputFormat? {
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
-        #expect(detect(#"{"__CURSOR":"s=1","__REALTIME_TIMESTAMP":"1763387911000000","MESSAGE":"x"}"# + "\n") == .journaldJSON)
-        #expect(detect("\u{1E}" + #"{"__REALTIME_TIMESTAMP":"1763387911000000","MESSAGE":"x"}"# + "\n") == .journaldJSON)
+        #expect(
+            detect(#"{"__CURSOR":"s=1","__REALTIME_TIMESTAMP":"1763387911000000","MESSAGE":"x"}"# + "\n")
+                == .journaldJSON)
+        #expect(
+            detect("\u{1E}" + #"{"__REALTIME_TIMESTAMP":"1763387911000000","MESSAGE":"x"}"# + "\n") == .journaldJSON)
         // Without journal fields, a JSON line stays json-lines.
         #expect(detect(#"{"ts":"2026-11-17T13:58:31Z","msg":"x"}"# + "\n") == .jsonLines)
-        #expect(detect("{\n\t\"__REALTIME_TIMESTAMP\" : \"1763387911000000\",\n\t\"MESSAGE\" : \"x\"\n}\n") == .journaldPretty)
+        #expect(
+            detect("{\n\t\"__REALTIME_TIMESTAMP\" : \"1763387911000000\",\n\t\"MESSAGE\" : \"x\"\n}\n")
+                == .journaldPretty)
         #expect(detect("__CURSOR=s=1\n__REALTIME_TIMESTAMP=1763387911000000\nMESSAGE=x\n\n") == .journaldExport)
         // Binary-safe fields make the sample look binary; the export format still claims it.
         var binary = Array("__CURSOR=s=1\n__REALTIME_TIMESTAMP=1763387911000000\nMESSAGE\n".utf8)

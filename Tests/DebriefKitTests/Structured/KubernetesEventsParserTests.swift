@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct KubernetesEventsParserTests {
@@ -76,7 +77,9 @@ import Testing
     }
 
     @Test func documentsWithoutEventsAreErrors() {
-        #expect(throws: DebriefError.self) { try parse(#"{"kind":"List","items":[{"kind":"Pod"}]}"#, as: .kubernetesEvents) }
+        #expect(throws: DebriefError.self) {
+            try parse(#"{"kind":"List","items":[{"kind":"Pod"}]}"#, as: .kubernetesEvents)
+        }
         #expect(throws: DebriefError.self) { try parse("{\"kind\": \"Event\",\n \"reason\": }", as: .kubernetesEvents) }
         do {
             _ = try parse("{\"kind\":\"Event\"}\n\n{\"kind\": \"Event\",\n \"reason\": x}", as: .kubernetesEvents)
@@ -88,8 +91,11 @@ import Testing
     }
 
     @Test func detection() {
-        #expect(FormatSniffer.detect(SniffSample(bytes: Array(Self.list.utf8), isComplete: true)).format == .kubernetesEvents)
-        let v1 = #"{"apiVersion":"events.k8s.io/v1","kind":"EventList","items":[{"regarding":{"kind":"Pod"},"reason":"x"}]}"#
+        #expect(
+            FormatSniffer.detect(SniffSample(bytes: Array(Self.list.utf8), isComplete: true)).format
+                == .kubernetesEvents)
+        let v1 =
+            #"{"apiVersion":"events.k8s.io/v1","kind":"EventList","items":[{"regarding":{"kind":"Pod"},"reason":"x"}]}"#
         #expect(FormatSniffer.detect(SniffSample(bytes: Array(v1.utf8), isComplete: true)).format == .kubernetesEvents)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct LogfmtParserTests {
@@ -12,10 +13,11 @@ import Testing
             """#, as: .logfmt)
         #expect(run.records == 4)
         #expect(run.skipped == 0)
-        #expect(run.events.map(\.time.iso8601) == [
-            "2026-11-17T13:58:31.402Z", "2026-11-17T13:58:32.000Z", "2026-11-17T13:58:33.123Z",
-            "2025-11-17T13:58:34.000Z",
-        ])
+        #expect(
+            run.events.map(\.time.iso8601) == [
+                "2026-11-17T13:58:31.402Z", "2026-11-17T13:58:32.000Z", "2026-11-17T13:58:33.123Z",
+                "2025-11-17T13:58:34.000Z",
+            ])
         #expect(run.events.map(\.severity) == [.error, .warning, .error, .info])
         #expect(run.events[0].text == "db pool exhausted; waited 5000ms")
         #expect(run.events[0].actor == "payments-api")
@@ -56,7 +58,9 @@ import Testing
         func detect(_ text: String) -> InputFormat? {
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
-        #expect(detect("ts=2026-11-17T13:58:31Z level=info msg=hello\nts=2026-11-17T13:58:32Z level=info msg=again\n") == .logfmt)
+        #expect(
+            detect("ts=2026-11-17T13:58:31Z level=info msg=hello\nts=2026-11-17T13:58:32Z level=info msg=again\n")
+                == .logfmt)
         #expect(detect("2026-11-17T13:58:31.1+00:00 heroku[router]: at=info method=GET path=/ status=200\n") == .logfmt)
         // Syslog lines whose message happens to hold pairs stay syslog.
         #expect(detect("Nov 17 14:52:07 host app[1]: user=bob action=login\n") == .syslog)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct LokiParserTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DebriefKit
 
 @Suite struct SplunkParserTests {
@@ -87,9 +88,12 @@ import Testing
         func detect(_ text: String) -> InputFormat? {
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format
         }
-        let line = #"{"preview":false,"offset":0,"result":{"_time":"2026-11-17T13:58:31.000+00:00","_raw":"x","host":"h"}}"#
+        let line =
+            #"{"preview":false,"offset":0,"result":{"_time":"2026-11-17T13:58:31.000+00:00","_raw":"x","host":"h"}}"#
         #expect(detect(line + "\n" + line + "\n" + #"{"preview":false,"lastrow":true}"# + "\n") == .splunkExport)
-        #expect(detect(#"{"preview":false,"init_offset":0,"results":[{"_time":"2026-11-17T13:58:31.000+00:00"}]}"#) == .splunkResults)
+        #expect(
+            detect(#"{"preview":false,"init_offset":0,"results":[{"_time":"2026-11-17T13:58:31.000+00:00"}]}"#)
+                == .splunkResults)
         #expect(detect("\"_serial\",\"_time\",host,\"_raw\"\n0,\"2026-11-17T13:58:31.000+0000\",h,x\n") == .splunkCSV)
         #expect(detect("time,host,message\n2026-11-17T13:58:31Z,h,x\n") != .splunkCSV)
     }

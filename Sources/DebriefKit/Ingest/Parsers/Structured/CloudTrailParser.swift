@@ -23,7 +23,8 @@ public struct CloudTrailParser: DocumentEventParser {
         try document.withUnsafeBytes { bytes in
             try JSONDocument.forEachValue(in: bytes, path: sink.path) { value, line in
                 guard CloudTrailRecord.readAll(value, line: nil, offset: nil, into: &sink) else {
-                    throw DebriefError("expected CloudTrail 'Records', 'Events' or a record", path: sink.path, line: line)
+                    throw DebriefError(
+                        "expected CloudTrail 'Records', 'Events' or a record", path: sink.path, line: line)
                 }
             }
         }

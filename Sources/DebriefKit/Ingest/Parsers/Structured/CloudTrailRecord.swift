@@ -9,7 +9,8 @@ enum CloudTrailRecord {
     /// Reads what `bytes` hold: one record, a `{"Records": […]}` file as delivered to S3, an
     /// `aws cloudtrail lookup-events` response (`{"Events": [{"CloudTrailEvent": "…"}]}`), or an
     /// array of records. Returns false, having read nothing, when the bytes are none of these.
-    static func readAll(_ bytes: UnsafeRawBufferPointer, line: Int?, offset: Int64?, into sink: inout EventSink) -> Bool {
+    static func readAll(_ bytes: UnsafeRawBufferPointer, line: Int?, offset: Int64?, into sink: inout EventSink) -> Bool
+    {
         let start = JSONScanner.skipSpace(bytes, 0)
         if start < bytes.count, bytes[start] == 0x5B {
             return readElements(bytes, line: line, offset: offset, lookup: false, into: &sink)
@@ -128,8 +129,10 @@ enum CloudTrailRecord {
         let actor = who["userName"] ?? arnName.map(String.init) ?? who["invoked-by"]
         for key in ["identity-type", "arn", "invoked-by", "principal"] { attributes[key] = who[key] }
         if let role = who["role"], role != actor { attributes["role"] = role }
-        for key in ["event-source", "event-name", "region", "source-ip", "error-code", "error-message", "event-id",
-                    "event-type", "read-only", "request-id"] {
+        for key in [
+            "event-source", "event-name", "region", "source-ip", "error-code", "error-message", "event-id",
+            "event-type", "read-only", "request-id",
+        ] {
             if let value = fields[key] { JSONLinesParser.keep(key, value, in: &attributes) }
         }
         attributes["account"] = fields["account"] ?? who["account"]
@@ -184,7 +187,8 @@ enum CloudTrailRecord {
     private static func member(named name: StaticString, in bytes: UnsafeRawBufferPointer) -> String? {
         var found: String?
         try? JSONScanner.forEachMember(in: bytes) { member in
-            if found == nil, member.keyEquals(name), member.kind != .object, member.kind != .array, member.kind != .null {
+            if found == nil, member.keyEquals(name), member.kind != .object, member.kind != .array, member.kind != .null
+            {
                 found = member.stringValue
             }
         }

@@ -30,7 +30,8 @@ public struct CloudWatchExportParser: LineEventParser {
         var attributes = Attributes()
         let severity = SeverityGuess.guess(message, noting: &attributes)
         sink.emit(
-            time: time, timeText: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<parsed.length]), as: UTF8.self),
+            time: time,
+            timeText: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<parsed.length]), as: UTF8.self),
             line: line.number, offset: line.offset, kind: .log, severity: severity,
             text: String(decoding: message, as: UTF8.self), attributes: attributes)
     }

@@ -36,14 +36,18 @@ public struct CloudWatchLogsParser: DocumentEventParser {
             }
         }
         guard found else {
-            throw DebriefError("expected 'events' (filter-log-events, get-log-events) or 'results' (get-query-results)", path: sink.path)
+            throw DebriefError(
+                "expected 'events' (filter-log-events, get-log-events) or 'results' (get-query-results)",
+                path: sink.path)
         }
     }
 
     func read(event: JSONValue, into sink: inout EventSink) {
         let message = Self.trimmed(event["message"]?.text ?? "")
         guard let stamp = event["timestamp"]?.text, let time = sink.instant(json: event["timestamp"]) else {
-            sink.keepRaw(text: message, line: nil, offset: nil, reason: "log event without a usable timestamp", kind: "no timestamp field")
+            sink.keepRaw(
+                text: message, line: nil, offset: nil, reason: "log event without a usable timestamp",
+                kind: "no timestamp field")
             return
         }
         var attributes = Attributes()
@@ -64,23 +68,26 @@ public struct CloudWatchLogsParser: DocumentEventParser {
         }
         func cell(_ name: String) -> String? { cells.first { $0.field == name }?.value }
         let message = Self.trimmed(cell("@message") ?? "")
+        // A query that selects no @message (`fields status, path`) still says something.
+        let fields = cells.filter { !$0.field.hasPrefix("@") }
+        let text = message.isEmpty ? fields.map { "\($0.field)=\($0.value)" }.joined(separator: " ") : message
         // Insights writes @timestamp in UTC without a zone: read it as UTC, not in the source's zone.
         guard let stamp = cell("@timestamp"), let parsed = TimestampParser.any(stamp),
             let time = parsed.civil.instant(offsetSeconds: parsed.offsetSeconds ?? 0)
         else {
-            let text = message.isEmpty ? cells.map { "\($0.field)=\($0.value)" }.joined(separator: " ") : message
-            sink.keepRaw(text: text, line: nil, offset: nil, reason: "result row without a usable @timestamp", kind: "no timestamp field")
+            sink.keepRaw(
+                text: text, line: nil, offset: nil, reason: "result row without a usable @timestamp",
+                kind: "no timestamp field")
             return
         }
         var attributes = Attributes()
         let stream = cell("@logStream")
         attributes["stream"] = stream
         attributes["log-group"] = cell("@log")
-        for (field, value) in cells where !field.hasPrefix("@") {
+        for (field, value) in fields {
             JSONLinesParser.keep(field, value, in: &attributes)
         }
         let severity = SeverityGuess.guess(message, noting: &attributes)
-        let text = message.isEmpty ? cells.filter { !$0.field.hasPrefix("@") }.map { "\($0.field)=\($0.value)" }.joined(separator: " ") : message
         sink.emit(
             time: time, timeText: stamp, line: nil, offset: nil, kind: .log, actor: stream, severity: severity,
             text: text, attributes: attributes)

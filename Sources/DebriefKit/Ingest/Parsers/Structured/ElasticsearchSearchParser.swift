@@ -44,7 +44,9 @@ public struct ElasticsearchSearchParser: DocumentEventParser {
                     try JSONScanner.forEachElement(in: hits) { hit in
                         let number = lines.line(of: hit.value)
                         let offset = Int64(lines.offset(of: hit.value))
-                        if hit.kind != .object || !ElasticsearchHit.read(hit.value, line: number, offset: offset, into: &sink) {
+                        if hit.kind != .object
+                            || !ElasticsearchHit.read(hit.value, line: number, offset: offset, into: &sink)
+                        {
                             sink.keepRaw(
                                 text: String(decoding: hit.value, as: UTF8.self), line: number, offset: offset,
                                 reason: "not a search hit", kind: "not a search hit")
@@ -65,6 +67,7 @@ public struct ElasticsearchSearchParser: DocumentEventParser {
         guard let first = sample.firstSignificantByte, first == 0x7B || first == 0x5B else { return 0 }
         guard sample.contains("\"hits\""), sample.contains("\"_source\"") else { return 0 }
         if let line = sample.lines.first, ElasticsearchHit.isHit(line) { return 0 }
-        return sample.contains("\"took\"") || sample.contains("\"timed_out\"") || sample.contains("\"_scroll_id\"") ? 0.95 : 0.7
+        return sample.contains("\"took\"") || sample.contains("\"timed_out\"") || sample.contains("\"_scroll_id\"")
+            ? 0.95 : 0.7
     }
 }

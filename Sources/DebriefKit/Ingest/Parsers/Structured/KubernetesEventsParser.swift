@@ -79,19 +79,22 @@ public struct KubernetesEventsParser: DocumentEventParser {
         }
         guard let found else {
             sink.keepRaw(
-                text: text, line: nil, offset: nil, reason: "event without a usable timestamp", kind: "no timestamp field")
+                text: text, line: nil, offset: nil, reason: "event without a usable timestamp",
+                kind: "no timestamp field")
             return
         }
         var attributes = Attributes()
         if !object.isEmpty { attributes["object"] = object }
-        attributes["namespace"] = involved?["namespace"]?.nonEmptyString ?? item.value(at: "metadata.namespace")?.nonEmptyString
+        attributes["namespace"] =
+            involved?["namespace"]?.nonEmptyString ?? item.value(at: "metadata.namespace")?.nonEmptyString
         attributes["field-path"] = involved?["fieldPath"]?.nonEmptyString
         attributes["reason"] = reason
         let type = item["type"]?.nonEmptyString
         attributes["type"] = type
         attributes["count"] = (item["count"] ?? item.value(at: "series.count") ?? item["deprecatedCount"])?.text
         attributes["host"] = (item.value(at: "source.host") ?? item.value(at: "deprecatedSource.host"))?.nonEmptyString
-        if let first = (item["firstTimestamp"] ?? item["deprecatedFirstTimestamp"])?.nonEmptyString, first != found.text {
+        if let first = (item["firstTimestamp"] ?? item["deprecatedFirstTimestamp"])?.nonEmptyString, first != found.text
+        {
             attributes["first-time"] = first
         }
         attributes["action"] = item["action"]?.nonEmptyString

@@ -168,7 +168,10 @@ public struct LogfmtParser: LineEventParser {
             } else {
                 let valueStart = i
                 while i < n, bytes[i] != 0x20, bytes[i] != 0x09 { i += 1 }
-                body(Pair(key: key, value: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<i]), valueHasEscapes: false))
+                body(
+                    Pair(
+                        key: key, value: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<i]), valueHasEscapes: false
+                    ))
             }
         }
         return (count, bare)

@@ -25,7 +25,9 @@ struct LokiLabels {
     }
 
     /// Emits one log line of the stream.
-    func emit(line text: String, time: Instant, timeText: String, line: Int?, offset: Int64?, into sink: inout EventSink) {
+    func emit(
+        line text: String, time: Instant, timeText: String, line: Int?, offset: Int64?, into sink: inout EventSink
+    ) {
         var attributes = attributes
         let severity = severity ?? SeverityGuess.guess(text, noting: &attributes)
         sink.emit(

@@ -26,7 +26,9 @@ public struct LokiLogcliParser: LineEventParser {
             try JSONScanner.forEachMember(in: line.bytes) { member in
                 if member.kind == .object, member.keyEquals("labels") {
                     try? JSONScanner.forEachMember(in: member.value) { label in
-                        if label.kind != .object, label.kind != .array { labels.add(label.keyString, label.stringValue) }
+                        if label.kind != .object, label.kind != .array {
+                            labels.add(label.keyString, label.stringValue)
+                        }
                     }
                 } else if member.keyEquals("line") {
                     text = member.stringValue

@@ -47,7 +47,9 @@ public struct LokiQueryRangeParser: DocumentEventParser {
     func read(_ value: JSONValue, labels: LokiLabels, into sink: inout EventSink) {
         let text = value[1]?.text ?? ""
         guard let stamp = value[0]?.text, let time = sink.instant(text: stamp) else {
-            sink.keepRaw(text: text, line: nil, offset: nil, reason: "log line without a usable timestamp", kind: "no timestamp field")
+            sink.keepRaw(
+                text: text, line: nil, offset: nil, reason: "log line without a usable timestamp",
+                kind: "no timestamp field")
             return
         }
         var labels = labels

@@ -23,7 +23,8 @@ public struct SplunkCSVParser: DocumentEventParser {
             throw DebriefError("expected a Splunk CSV header naming _time", path: sink.path, line: 1)
         }
         if let unterminated {
-            sink.diagnostics.warn("unterminated quoted field; read to the end of the file", path: sink.path, line: unterminated)
+            sink.diagnostics.warn(
+                "unterminated quoted field; read to the end of the file", path: sink.path, line: unterminated)
         }
         for record in records.dropFirst() {
             var fields = SplunkResult()

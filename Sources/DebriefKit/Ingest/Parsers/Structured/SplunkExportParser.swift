@@ -53,7 +53,8 @@ public struct SplunkExportParser: LineEventParser {
 
     public mutating func finish(into sink: inout EventSink) {
         if previews > 0 {
-            sink.diagnostics.note("skipped \(previews) preview result(s) superseded by the final results", path: sink.path)
+            sink.diagnostics.note(
+                "skipped \(previews) preview result(s) superseded by the final results", path: sink.path)
         }
     }
 

@@ -87,7 +87,9 @@ struct SplunkResult {
         case .array:
             var parts: [String] = []
             try? JSONScanner.forEachElement(in: member.value) { element in
-                if element.kind != .object, element.kind != .array, element.kind != .null { parts.append(element.stringValue) }
+                if element.kind != .object, element.kind != .array, element.kind != .null {
+                    parts.append(element.stringValue)
+                }
             }
             return parts.joined(separator: ", ")
         default:

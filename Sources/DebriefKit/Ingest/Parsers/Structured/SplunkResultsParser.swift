@@ -42,7 +42,9 @@ public struct SplunkResultsParser: DocumentEventParser {
                                 reason: "not a Splunk result", kind: "not a Splunk result")
                             return
                         }
-                        fields.emit(line: nil, offset: nil, into: &sink) { String(decoding: element.value, as: UTF8.self) }
+                        fields.emit(line: nil, offset: nil, into: &sink) {
+                            String(decoding: element.value, as: UTF8.self)
+                        }
                     }
                 } catch {
                     throw DebriefError("invalid JSON in results: \(error.message)", path: sink.path, line: line)
