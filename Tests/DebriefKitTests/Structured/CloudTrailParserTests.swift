@@ -61,10 +61,13 @@ import Testing
             {"eventVersion":"1.05","eventTime":"2026-11-17T13:58:31Z","eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"arn":"arn:aws:iam::123456789012:user/ops/dave"}}
             {"eventVersion":"1.05","eventTime":"2026-11-17T13:58:
             {"level":"info"}
+            {"eventTime":"2026-11-17T13:58:40Z","eventSource":"iam.amazonaws.com","eventName":"DeleteRole","userIdentity":{"type":"Root","arn":"arn:aws:iam::123456789012:root"}}
             """, as: .cloudTrailNDJSON)
-        #expect(run.records == 3)
+        #expect(run.records == 4)
         #expect(run.skipped == 2)
         #expect(run.events[0].actor == "dave")
+        #expect(run.events[3].actor == "root")
+        #expect(run.events[3].attributes["identity-type"] == "Root")
         #expect(run.events.filter { $0.attributes["parse"] == "raw" }.map(\.source.line) == [2, 3])
         #expect(run.diagnostics.map(\.line) == [2, 3])
     }

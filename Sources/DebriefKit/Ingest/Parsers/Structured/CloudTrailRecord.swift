@@ -125,7 +125,9 @@ enum CloudTrailRecord {
                 }
             }
         }
-        let arnName = who["arn"].flatMap { arn in arn.split(separator: "/").last ?? arn.split(separator: ":").last }
+        let arnName = who["arn"].flatMap { arn in
+            arn.split(separator: arn.contains("/") ? "/" : ":").last
+        }
         let actor = who["userName"] ?? arnName.map(String.init) ?? who["invoked-by"]
         for key in ["identity-type", "arn", "invoked-by", "principal"] { attributes[key] = who[key] }
         if let role = who["role"], role != actor { attributes["role"] = role }
