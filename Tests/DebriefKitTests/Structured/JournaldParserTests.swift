@@ -129,6 +129,23 @@ import Testing
         #expect(run.events.contains { $0.severity == .info && $0.time.iso8601 == "2025-11-17T13:58:31.000Z" })
     }
 
+    @Test func exportBinaryValuesEndingInCROrMadeOfNewlines() throws {
+        func entry(_ value: [UInt8], at time: Int) -> [UInt8] {
+            var bytes = Array("__REALTIME_TIMESTAMP=\(time)000000\nMESSAGE\n".utf8)
+            withUnsafeBytes(of: UInt64(value.count).littleEndian) { bytes.append(contentsOf: $0) }
+            return bytes + value + Array("\nPRIORITY=6\n\n".utf8)
+        }
+        let newlines = [UInt8](repeating: 0x0A, count: 100_000)
+        let run = try parse(
+            entry(Array("ends with CR\r".utf8), at: 1763387911) + entry(newlines, at: 1763387912), as: .journaldExport)
+        #expect(run.records == 2)
+        #expect(run.skipped == 0)
+        #expect(run.events[0].text == "ends with CR\r")
+        #expect(run.events[0].severity == .info)
+        #expect(run.events[1].text.utf8.count == 100_000)
+        #expect(run.events[1].severity == .info)
+    }
+
     @Test func detection() {
         func detect(_ text: String) -> InputFormat? {
             FormatSniffer.detect(SniffSample(bytes: Array(text.utf8), isComplete: true)).format

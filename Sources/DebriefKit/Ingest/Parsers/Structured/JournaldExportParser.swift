@@ -48,28 +48,25 @@ public struct JournaldExportParser: LineEventParser {
 
     public mutating func parse(_ line: Line, into sink: inout EventSink) {
         if var field = binary {
+            // Released first so the value's bytes are appended in place, not copied per line.
+            binary = nil
             if !field.started {
                 field.started = true
                 field.bytes = Array(line.bytes)
                 field.endOfLastLine = line.offset + Int64(line.bytes.count)
-                binary = field
-                if Self.progress(of: field.bytes) == .overrun { giveUp(field, into: &sink) }
+                if Self.progress(of: field.bytes) == .overrun { giveUp(field, into: &sink) } else { binary = field }
                 return
             }
-            var candidate = field.bytes
             // The reader dropped a CR before the newline: inside a binary value it was data.
-            if line.offset - field.endOfLastLine == 2 { candidate.append(0x0D) }
-            switch Self.progress(of: candidate) {
+            if line.offset - field.endOfLastLine == 2 { field.bytes.append(0x0D) }
+            switch Self.progress(of: field.bytes) {
             case .complete:
-                addBinary(field.key, candidate)
-                binary = nil
+                addBinary(field.key, field.bytes)
             case .incomplete:
-                candidate.append(0x0A)
-                candidate.append(contentsOf: line.bytes)
-                field.bytes = candidate
+                field.bytes.append(0x0A)
+                field.bytes.append(contentsOf: line.bytes)
                 field.endOfLastLine = line.offset + Int64(line.bytes.count)
-                binary = field
-                if Self.progress(of: candidate) == .overrun { giveUp(field, into: &sink) }
+                if Self.progress(of: field.bytes) == .overrun { giveUp(field, into: &sink) } else { binary = field }
                 return
             case .overrun:
                 giveUp(field, into: &sink)
