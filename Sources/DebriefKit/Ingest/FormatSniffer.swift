@@ -18,15 +18,18 @@ public enum FormatSniffer {
         if sample.bytes.isEmpty {
             return Detection(format: nil, confidence: 0, reason: "empty file")
         }
-        if sample.isBinary {
-            return Detection(format: nil, confidence: 0, reason: "binary data, not text")
-        }
+        // A text format with binary-safe fields (the journal export format) looks binary too; only
+        // formats that say they read such bytes are asked about it.
+        let candidates = sample.isBinary ? InputFormat.allCases.filter(\.descriptor.readsBinary) : InputFormat.allCases
         var best: (InputFormat, Double)?
-        for format in InputFormat.allCases {
+        for format in candidates {
             let confidence = format.confidence(for: sample)
             if confidence > (best?.1 ?? 0) { best = (format, confidence) }
         }
         guard let (format, confidence) = best, confidence >= threshold else {
+            if sample.isBinary {
+                return Detection(format: nil, confidence: 0, reason: "binary data, not text")
+            }
             return Detection(
                 format: nil, confidence: best?.1 ?? 0,
                 reason: "no known format matches its first lines; set 'format:' for it in incident.yml (see `debrief formats`)")

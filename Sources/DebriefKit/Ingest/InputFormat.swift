@@ -10,6 +10,22 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case syslog5424 = "syslog-rfc5424"
     case accessLog = "access-log"
     // MARK: Logs: structured exports, cloud and log stores
+    case journaldJSON = "journald-json"
+    case journaldPretty = "journald-json-pretty"
+    case journaldExport = "journald-export"
+    case logfmt = "logfmt"
+    case kubernetesEvents = "kubernetes-events"
+    case cloudTrail = "cloudtrail"
+    case cloudTrailNDJSON = "cloudtrail-ndjson"
+    case cloudWatchLogs = "cloudwatch-logs"
+    case cloudWatchExport = "cloudwatch-export"
+    case elasticsearchSearch = "elasticsearch-search"
+    case elasticsearchNDJSON = "elasticsearch-ndjson"
+    case lokiQueryRange = "loki-query-range"
+    case lokiLogcli = "loki-logcli-jsonl"
+    case splunkExport = "splunk-export-json"
+    case splunkResults = "splunk-results-json"
+    case splunkCSV = "splunk-csv"
     // MARK: Logs: text formats
     case apacheErrorLog = "apache-error-log"
     case haproxy = "haproxy"
@@ -64,6 +80,22 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
         case .syslog5424: SyslogParser.descriptor5424
         case .accessLog: AccessLogParser.descriptor
         // MARK: Logs: structured exports, cloud and log stores
+        case .journaldJSON: JournaldJSONParser.descriptor
+        case .journaldPretty: JournaldPrettyParser.descriptor
+        case .journaldExport: JournaldExportParser.descriptor
+        case .logfmt: LogfmtParser.descriptor
+        case .kubernetesEvents: KubernetesEventsParser.descriptor
+        case .cloudTrail: CloudTrailParser.descriptor
+        case .cloudTrailNDJSON: CloudTrailNDJSONParser.descriptor
+        case .cloudWatchLogs: CloudWatchLogsParser.descriptor
+        case .cloudWatchExport: CloudWatchExportParser.descriptor
+        case .elasticsearchSearch: ElasticsearchSearchParser.descriptor
+        case .elasticsearchNDJSON: ElasticsearchNDJSONParser.descriptor
+        case .lokiQueryRange: LokiQueryRangeParser.descriptor
+        case .lokiLogcli: LokiLogcliParser.descriptor
+        case .splunkExport: SplunkExportParser.descriptor
+        case .splunkResults: SplunkResultsParser.descriptor
+        case .splunkCSV: SplunkCSVParser.descriptor
         // MARK: Logs: text formats
         case .apacheErrorLog: ApacheErrorLogParser.descriptor
         case .haproxy: HAProxyLogParser.descriptor
@@ -147,6 +179,9 @@ public struct FormatDescriptor: Sendable {
     public var confidence: (@Sendable (SniffSample) -> Double)?
     /// Detection of a folder or zip bundle; non-nil only for bundle formats.
     public var bundleConfidence: (@Sendable (BundleSample) -> Double)?
+    /// Whether the format's files may hold binary bytes (NUL and other control bytes), so detection
+    /// asks it about samples that look binary; only such formats are asked. Off by default.
+    public var readsBinary = false
 
     /// Creates a descriptor.
     public init(

@@ -74,7 +74,7 @@ struct CorpusLogTests {
 
     @Test func journaldJSONLines() throws {
         let source = readSource(TestPaths.corpus("logs/lnav/logfile_journald.json"))
-        #expect(source.summary.format == "json-lines")
+        #expect(source.summary.format == "journald-json")
         #expect(source.summary.records == 2)
         #expect(source.events.first?.time.iso8601Exact == "2018-08-21T14:04:21.221373Z")
         #expect(source.events.first?.severity == .critical)  // PRIORITY 1

@@ -77,36 +77,7 @@ public struct JSONScanner {
             i = skipSpace(bytes, i + 1)
             guard i < bytes.count else { throw Failure(message: "unexpected end of line", offset: i) }
             let member: Member
-            switch bytes[i] {
-            case 0x22:
-                let (end, escapes) = try stringEnd(bytes, i + 1)
-                member = Member(
-                    key: key, kind: .string, value: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<end]),
-                    valueHasEscapes: escapes)
-                i = end + 1
-            case 0x7B, 0x5B:
-                let end = try containerEnd(bytes, i)
-                member = Member(
-                    key: key, kind: bytes[i] == 0x7B ? .object : .array,
-                    value: UnsafeRawBufferPointer(rebasing: bytes[i..<end]), valueHasEscapes: false)
-                i = end
-            default:
-                let start = i
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b == 0x2C || b == 0x7D || b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { break }
-                    i += 1
-                }
-                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
-                let kind: Kind
-                switch bytes[start] {
-                case 0x74, 0x66: kind = .bool
-                case 0x6E: kind = .null
-                case 0x2D, 0x30...0x39: kind = .number
-                default: throw Failure(message: "unexpected character '\(printable(bytes[start]))'", offset: start)
-                }
-                member = Member(key: key, kind: kind, value: text, valueHasEscapes: false)
-            }
+            (member, i) = try value(in: bytes, at: i, key: key)
             body(member)
             i = skipSpace(bytes, i)
             guard i < bytes.count else { throw Failure(message: "unexpected end of line inside an object", offset: i) }
@@ -122,6 +93,81 @@ public struct JSONScanner {
             }
             throw Failure(message: "expected ',' or '}'", offset: i)
         }
+    }
+
+    /// Scans the array that fills `bytes` (surrounding white space allowed), calling `body` for each
+    /// element in order, as a member with an empty key; nested objects and arrays are handed out whole.
+    public static func forEachElement(
+        in bytes: UnsafeRawBufferPointer, _ body: (Member) -> Void
+    ) throws(Failure) {
+        var i = skipSpace(bytes, 0)
+        guard i < bytes.count, bytes[i] == 0x5B else { throw Failure(message: "expected '['", offset: i) }
+        i = skipSpace(bytes, i + 1)
+        let noKey = UnsafeRawBufferPointer(rebasing: bytes[i..<i])
+        if i < bytes.count, bytes[i] == 0x5D {
+            guard skipSpace(bytes, i + 1) == bytes.count else {
+                throw Failure(message: "unexpected text after the array", offset: i + 1)
+            }
+            return
+        }
+        while true {
+            guard i < bytes.count else { throw Failure(message: "unexpected end inside an array", offset: i) }
+            let element: Member
+            (element, i) = try value(in: bytes, at: i, key: noKey)
+            body(element)
+            i = skipSpace(bytes, i)
+            guard i < bytes.count else { throw Failure(message: "unexpected end inside an array", offset: i) }
+            if bytes[i] == 0x2C {
+                i = skipSpace(bytes, i + 1)
+                continue
+            }
+            if bytes[i] == 0x5D {
+                guard skipSpace(bytes, i + 1) == bytes.count else {
+                    throw Failure(message: "unexpected text after the array", offset: i + 1)
+                }
+                return
+            }
+            throw Failure(message: "expected ',' or ']'", offset: i)
+        }
+    }
+
+    /// The value starting at `index` (not white space) as a member named `key`, and the index after it.
+    static func value(
+        in bytes: UnsafeRawBufferPointer, at index: Int, key: UnsafeRawBufferPointer
+    ) throws(Failure) -> (Member, Int) {
+        var i = index
+        let member: Member
+        switch bytes[i] {
+        case 0x22:
+            let (end, escapes) = try stringEnd(bytes, i + 1)
+            member = Member(
+                key: key, kind: .string, value: UnsafeRawBufferPointer(rebasing: bytes[(i + 1)..<end]),
+                valueHasEscapes: escapes)
+            i = end + 1
+        case 0x7B, 0x5B:
+            let end = try containerEnd(bytes, i)
+            member = Member(
+                key: key, kind: bytes[i] == 0x7B ? .object : .array,
+                value: UnsafeRawBufferPointer(rebasing: bytes[i..<end]), valueHasEscapes: false)
+            i = end
+        default:
+            let start = i
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x2C || b == 0x7D || b == 0x5D || b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A { break }
+                i += 1
+            }
+            let text = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+            let kind: Kind
+            switch bytes[start] {
+            case 0x74, 0x66: kind = .bool
+            case 0x6E: kind = .null
+            case 0x2D, 0x30...0x39: kind = .number
+            default: throw Failure(message: "unexpected character '\(printable(bytes[start]))'", offset: start)
+            }
+            member = Member(key: key, kind: kind, value: text, valueHasEscapes: false)
+        }
+        return (member, i)
     }
 
     @inline(__always)

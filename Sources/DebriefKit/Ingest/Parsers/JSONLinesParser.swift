@@ -45,6 +45,12 @@ public struct JSONLinesParser: LineEventParser {
     public init() {}
 
     public mutating func parse(_ line: Line, into sink: inout EventSink) {
+        parse(line, adding: Attributes(), into: &sink)
+    }
+
+    /// Reads one object like `parse(_:into:)`, its attributes starting with `extra` (the facts of a
+    /// wrapper around the record, such as an Elasticsearch hit's `_index` and `_id`).
+    mutating func parse(_ line: Line, adding extra: Attributes, into sink: inout EventSink) {
         if line.isBlank { return }
         if absorbIfBurst(line, into: &sink) { return }
         parseFully(line, into: &sink)
@@ -169,7 +175,7 @@ public struct JSONLinesParser: LineEventParser {
         var message: String?
         var actorRank = Int.max
         var actor: String?
-        var attributes = Attributes()
+        var attributes = extra
         var nested: [(prefix: String, bytes: UnsafeRawBufferPointer)] = []
         do throws(JSONScanner.Failure) {
             try JSONScanner.forEachMember(in: line.bytes) { member in
