@@ -53,7 +53,7 @@ public struct JSONLinesParser: LineEventParser {
     mutating func parse(_ line: Line, adding extra: Attributes, into sink: inout EventSink) {
         if line.isBlank { return }
         if absorbIfBurst(line, into: &sink) { return }
-        parseFully(line, into: &sink)
+        parseFully(line, adding: extra, into: &sink)
     }
 
     /// The roles a top-level member can play, found by a length-bucketed key table.
@@ -166,7 +166,7 @@ public struct JSONLinesParser: LineEventParser {
     }
 
     /// The full path: every member, attributes included.
-    mutating func parseFully(_ line: Line, into sink: inout EventSink) {
+    mutating func parseFully(_ line: Line, adding extra: Attributes, into sink: inout EventSink) {
         var timeRank = Int.max
         var timeMember: (kind: JSONScanner.Kind, text: String)?
         var levelRank = Int.max
