@@ -1,11 +1,13 @@
 import Dispatch
 import Foundation
 
-/// Reads every source of an incident, in parallel, in two rounds.
+/// Reads every source of an incident in parallel.
 ///
-/// Round one reads the sources whose timestamps carry a year; their time range then anchors the
-/// year-less ones (BSD syslog and the like), read in round two. Results come back in the order of
-/// the specs, whatever order the threads finish in.
+/// Year-less timestamps (BSD syslog and the like) need a year from the incident's dated sources.
+/// A quick probe of each dated source's first records gives that reference up front, so all
+/// sources are read in one parallel round, largest first for balance. Only when no dated source can
+/// be probed (a large document export, say) are the year-less ones read in a second round, after
+/// the dated ones. Results come back in the order of the specs, whatever order threads finish in.
 public struct Ingester: Sendable {
     /// Reads each source.
     public var reader: SourceReader
@@ -20,24 +22,40 @@ public struct Ingester: Sendable {
 
     /// Reads all `specs`; the manifest `year`, if any, is already in each spec.
     public func ingest(_ specs: [SourceSpec]) -> [IngestedSource] {
-        // Detection reads only the first 64 KiB, so doing it twice (here and in `read`) is cheap.
-        let needsYear = parallelMap(specs) { spec -> Bool in
-            guard spec.year == nil, let format = spec.format ?? reader.detect(spec).format else { return false }
-            return format.mayLackYear
-        }
+        let probes = parallelMap(specs) { reader.probe($0) }
+        let needsYear = specs.indices.map { specs[$0].year == nil && probes[$0].mayLackYear }
         var results = [IngestedSource?](repeating: nil, count: specs.count)
-        let firstRound = specs.indices.filter { !needsYear[$0] }
-        let read = parallelMap(firstRound) { index in reader.read(specs[index], sourceIndex: index) }
-        for (index, source) in zip(firstRound, read) { results[index] = source }
-        let secondRound = specs.indices.filter { needsYear[$0] }
-        if !secondRound.isEmpty {
-            let reference = Self.referenceInstant(results.compactMap { $0?.summary })
-            let read = parallelMap(secondRound) { index in
-                reader.read(specs[index], referenceInstant: reference, sourceIndex: index)
-            }
-            for (index, source) in zip(secondRound, read) { results[index] = source }
+        let dated = specs.indices.filter { !needsYear[$0] }
+        let yearless = specs.indices.filter { needsYear[$0] }
+        let probedInstants = dated.flatMap { probes[$0].instants }.sorted()
+        if yearless.isEmpty || !probedInstants.isEmpty || dated.isEmpty {
+            let reference = probedInstants.isEmpty ? nil : probedInstants[probedInstants.count / 2]
+            read(specs.indices.map { $0 }, specs, probes, reference: { needsYear[$0] ? reference : nil }, into: &results)
+        } else {
+            read(dated, specs, probes, reference: { _ in nil }, into: &results)
+            let reference = Self.referenceInstant(dated.compactMap { results[$0]?.summary })
+            read(yearless, specs, probes, reference: { _ in reference }, into: &results)
         }
         return results.map { $0! }
+    }
+
+    /// Reads `indices` in parallel, largest file first, into their slots.
+    private func read(
+        _ indices: [Int], _ specs: [SourceSpec], _ probes: [SourceReader.Probe], reference: (Int) -> Instant?,
+        into results: inout [IngestedSource?]
+    ) {
+        let ordered = indices.sorted { probes[$0].size != probes[$1].size ? probes[$0].size > probes[$1].size : $0 < $1 }
+        let references = ordered.map(reference)
+        let work = Array(zip(ordered, references)).map { WorkItem(index: $0.0, reference: $0.1) }
+        let read = parallelMap(work) { item in
+            reader.read(specs[item.index], referenceInstant: item.reference, sourceIndex: item.index)
+        }
+        for (item, source) in zip(work, read) { results[item.index] = source }
+    }
+
+    struct WorkItem: Sendable {
+        var index: Int
+        var reference: Instant?
     }
 
     /// The median of the dated sources' first and last instants: robust against one stray export.

@@ -23,6 +23,58 @@ public struct SourceReader: Sendable {
         return EventSink(context: context)
     }
 
+    /// What a quick look at a source's start tells: its size, whether its timestamps may lack a
+    /// year, and the instants of its first records (for anchoring year-less sources).
+    public struct Probe: Sendable {
+        /// The file's size on disk (0 for bundles and archive members).
+        public var size: Int64
+        /// Whether the source's timestamps may lack a year.
+        public var mayLackYear: Bool
+        /// The earliest and latest instants among the first records, when they could be read.
+        public var instants: [Instant]
+    }
+
+    /// Detects the format and reads the first records of line formats (from the 64 KiB sample) and of
+    /// small documents, without reading the whole source.
+    public func probe(_ spec: SourceSpec) -> Probe {
+        let size = (try? FileManager.default.attributesOfItem(atPath: spec.url.path)[.size] as? NSNumber)?.int64Value ?? 0
+        guard spec.container != .bundle else {
+            return Probe(size: size, mayLackYear: spec.format?.mayLackYear ?? false, instants: [])
+        }
+        guard let format = spec.format ?? detect(spec).format else {
+            return Probe(size: size, mayLackYear: false, instants: [])
+        }
+        // Year-less sources are anchored by others; their own first records are not needed.
+        if format.mayLackYear { return Probe(size: size, mayLackYear: true, instants: []) }
+        var compressed = false
+        guard var reader = try? open(spec, compressed: &compressed) else {
+            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [])
+        }
+        var sink = EventSink(context: ParseContext(path: spec.displayPath, timeZone: spec.timeZone, year: spec.year, limits: limits))
+        switch format.makeParser() {
+        case .lines(var parser):
+            let sample = reader.peek(upTo: Self.sampleSize)
+            var sampleReader = LineReader(stream: MemoryByteStream(sample), maxLineLength: limits.maxLineLength)
+            let keepLast = sample.count >= Self.sampleSize  // the sample's last line may be cut
+            sampleReader.forEachLine { line in
+                if keepLast && line.offset + Int64(line.bytes.count) >= Int64(sample.count) { return }
+                parser.parse(line, into: &sink)
+            }
+        case .document(let parser):
+            guard size <= 8 << 20, let document = try? reader.readRemaining(limit: 8 << 20, path: spec.displayPath) else {
+                break
+            }
+            try? parser.parse(document: document, into: &sink)
+        case .bundle:
+            break
+        }
+        let times = sink.finish().filter { $0.attributes["parse"] != "raw" }.map(\.time)
+        guard let first = times.min(), let last = times.max() else {
+            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [])
+        }
+        return Probe(size: size, mayLackYear: format.mayLackYear, instants: [first, last])
+    }
+
     /// Detects the format of `spec` (or takes the manifest's) without parsing it.
     public func detect(_ spec: SourceSpec) -> (format: InputFormat?, confidence: Double, reason: String?) {
         if let format = spec.format { return (format, 1, nil) }
