@@ -42,6 +42,9 @@ extension DebriefCommand {
         @Flag(name: .shortAndLong, help: "Print only errors.")
         var quiet = false
 
+        @Flag(help: "Print how long each stage took (resolve, ingest, merge, analyse, render, write).")
+        var timings = false
+
         func validate() throws {
             _ = try parsedFormats()
             if audience != .internal {
@@ -78,7 +81,9 @@ extension DebriefCommand {
                 throw ExitCode.failure
             }
             Console.print(result.diagnostics, quiet: quiet)
-            try write(result)
+            var stages = result.timings
+            try stages.measure("write") { try write(result) }
+            if timings { Console.status("timings: " + stages.summary) }
             let problems = result.diagnostics.filter { $0.severity == .error || (strict && $0.severity == .warning) }
             if !quiet {
                 let records = result.review.sources.reduce(0) { $0 + $1.records }

@@ -54,6 +54,8 @@ public struct BuildResult: Sendable {
     public var outputDirectory: URL
     /// Every diagnostic, in a deterministic order.
     public var diagnostics: [Diagnostic]
+    /// How long each stage took (never written into reports).
+    public var timings: StageTimings
 }
 
 /// The whole job as named stages over values: resolve → ingest → merge → analyse → render.
@@ -66,29 +68,40 @@ public struct ReviewPipeline: Sendable {
 
     /// Runs every stage for `options`.
     public func build(_ options: BuildOptions) throws -> BuildResult {
+        var timings = StageTimings()
         let defaultOutput = Self.defaultOutputDirectory(for: options.path)
         let outputDirectory = options.outputDirectory ?? defaultOutput
-        let input = try IncidentLoader.load(
-            path: options.path, excluding: [outputDirectory, defaultOutput], limits: options.limits)
-        let review = makeReview(input: input, options: options)
-        let templates = try TemplateSet.load(searchPath: templateSearchPath(options: options, input: input))
-        let files = try ReportRenderer(templates: templates).render(
-            review, audience: options.audience, formats: options.formats)
+        let input = try timings.measure("resolve") {
+            try IncidentLoader.load(
+                path: options.path, excluding: [outputDirectory, defaultOutput], limits: options.limits)
+        }
+        let review = makeReview(input: input, options: options, timings: &timings)
+        let files = try timings.measure("render") {
+            let templates = try TemplateSet.load(searchPath: templateSearchPath(options: options, input: input))
+            return try ReportRenderer(templates: templates).render(
+                review, audience: options.audience, formats: options.formats)
+        }
         return BuildResult(
             input: input, review: review, files: files, outputDirectory: outputDirectory,
-            diagnostics: review.diagnostics)
+            diagnostics: review.diagnostics, timings: timings)
     }
 
     /// Ingests, merges and analyses; the review as values.
     public func makeReview(input: IncidentInput, options: BuildOptions) -> Review {
+        var timings = StageTimings()
+        return makeReview(input: input, options: options, timings: &timings)
+    }
+
+    /// Ingests, merges and analyses, recording stage timings.
+    func makeReview(input: IncidentInput, options: BuildOptions, timings: inout StageTimings) -> Review {
         let ingester = Ingester(
             reader: SourceReader(limits: options.limits, collapse: options.collapse), parallelism: options.parallelism)
-        let sources = ingester.ingest(input.sources)
+        let sources = timings.measure("ingest") { ingester.ingest(input.sources) }
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
-        let timeline = TimelineBuilder().build(sources)
-        let milestones = MilestoneDetector().detect(in: timeline)
+        let timeline = timings.measure("merge") { TimelineBuilder().build(sources) }
+        let milestones = timings.measure("analyse") { MilestoneDetector().detect(in: timeline) }
         let manifest = input.manifest
         let incident = IncidentInfo(
             id: manifest.id ?? input.root.lastPathComponent,

@@ -30,58 +30,83 @@ public enum TemplateMasker {
         return hasher.value
     }
 
+    /// Byte classes for the masking scan: one table lookup per byte instead of range tests.
+    static let classes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in UInt8(0x30)...0x39 { table[Int(byte)] = decimalClass }
+        for byte in UInt8(0x41)...0x5A { table[Int(byte)] = letterClass }
+        for byte in UInt8(0x61)...0x7A { table[Int(byte)] = letterClass }
+        for byte in [UInt8(0x41), 0x42, 0x43, 0x44, 0x45, 0x46, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66] {
+            table[Int(byte)] = letterClass | hexLetterClass
+        }
+        for byte in [UInt8(0x2E), 0x3A, 0x2D, 0x5F, 0x2F] { table[Int(byte)] = separatorClass }
+        return table
+    }()
+    static let decimalClass: UInt8 = 1
+    static let hexLetterClass: UInt8 = 2
+    static let letterClass: UInt8 = 4
+    static let separatorClass: UInt8 = 8
+
     /// Feeds the masked form of `bytes` to `sink`: literal runs and placeholders, in order (at most
     /// the first 1 KiB is considered). Generic so each sink gets its own specialised loop.
     @inline(__always)
     static func mask<Sink: TemplateSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout Sink) {
-        let n = min(bytes.count, 1024)
-        var i = 0
-        var literalStart = 0
-        while i < n {
-            let byte = bytes[i]
-            // Quoted strings: "…" or '…' closed on the same line within 256 bytes.
-            if byte == 0x22 || (byte == 0x27 && (i == 0 || !isWordByte(bytes[i - 1]))) {
-                var j = i + 1
-                while j < n, j - i < 256, bytes[j] != byte { j += 1 }
-                if j < n, bytes[j] == byte {
-                    sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<(i + 1)]))
-                    sink.placeholder()
-                    literalStart = j
-                    i = j + 1
-                    continue
-                }
-            }
-            // A variable run must start at a digit or a hex letter not glued to a preceding letter.
-            if isHexDigit(byte), i == 0 || !isLetter(bytes[i - 1]) || isDecimal(byte) {
-                var j = i
-                var sawDigit = false
-                while j < n {
-                    let b = bytes[j]
-                    if isDecimal(b) {
-                        sawDigit = true
-                    } else if isHexDigit(b) || b == 0x2E || b == 0x3A || b == 0x2D || b == 0x5F || b == 0x2F {
-                        // separators and hex letters continue a run
-                    } else {
-                        break
+        classes.withUnsafeBufferPointer { table in
+            let hex = decimalClass | hexLetterClass
+            let runByte = hex | separatorClass
+            let n = min(bytes.count, 1024)
+            var i = 0
+            var literalStart = 0
+            var previous: UInt8 = 0  // class of bytes[i - 1]
+            while i < n {
+                let byte = bytes[i]
+                let kind = table[Int(byte)]
+                // Quoted strings: "…" or '…' closed on the same line within 256 bytes.
+                if byte == 0x22 || (byte == 0x27 && previous & (letterClass | decimalClass) == 0) {
+                    var j = i + 1
+                    while j < n, j - i < 256, bytes[j] != byte { j += 1 }
+                    if j < n, bytes[j] == byte {
+                        sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<(i + 1)]))
+                        sink.placeholder()
+                        literalStart = j
+                        i = j + 1
+                        previous = 0
+                        continue
                     }
-                    j += 1
                 }
-                // Trailing separators belong to the text (`at 10:30.` keeps the dot).
-                while j > i, !isHexDigit(bytes[j - 1]) { j -= 1 }
-                // A run that is a plain word (hex letters only) or that continues into letters is text.
-                if sawDigit, j > i, j >= n || !isLetter(bytes[j]) || isDecimal(bytes[j - 1]) {
-                    if i > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<i])) }
-                    sink.placeholder()
-                    literalStart = j
-                    i = j
+                // A variable run must start at a digit or a hex letter not glued to a preceding letter.
+                if kind & hex != 0, kind & decimalClass != 0 || previous & letterClass == 0 {
+                    var j = i
+                    var sawDigit = false
+                    while j < n {
+                        let k = table[Int(bytes[j])]
+                        if k & runByte == 0 { break }
+                        if k & decimalClass != 0 { sawDigit = true }
+                        j += 1
+                    }
+                    // Trailing separators belong to the text (`at 10:30.` keeps the dot).
+                    while j > i, table[Int(bytes[j - 1])] & hex == 0 { j -= 1 }
+                    // A run that is a plain word (hex letters only) or that continues into letters is text.
+                    if sawDigit, j > i,
+                        j >= n || table[Int(bytes[j])] & letterClass == 0 || table[Int(bytes[j - 1])] & decimalClass != 0
+                    {
+                        if i > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<i])) }
+                        sink.placeholder()
+                        literalStart = j
+                        i = j
+                        previous = table[Int(bytes[j - 1])]
+                        continue
+                    }
+                    let next = max(j, i + 1)
+                    previous = table[Int(bytes[next - 1])]
+                    i = next
                     continue
                 }
-                i = max(j, i + 1)
-                continue
+                previous = kind
+                i += 1
             }
-            i += 1
+            if n > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<n])) }
         }
-        if n > literalStart { sink.literal(UnsafeRawBufferPointer(rebasing: bytes[literalStart..<n])) }
     }
 
     @inline(__always) static func isDecimal(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
@@ -107,13 +132,30 @@ struct TemplateBuilder: TemplateSink {
 
 /// Hashes the template of a message given in pieces, equal to `TemplateMasker.templateHash` of the
 /// pieces joined (as long as no quoted string spans two pieces): lets a parser key a record whose
-/// text it would build as `METHOD PATH STATUS` without building it.
+/// text it would build as `METHOD PATH STATUS` without building it. The hash mixes eight bytes at a
+/// time and buffers partial words, so how the bytes are split into pieces does not matter.
 public struct TemplateHasher: TemplateSink {
-    /// The hash so far (FNV-1a over the masked bytes).
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0x243F_6A88_85A3_08D3
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var total = 0
 
     /// Creates an empty hasher.
     public init() {}
+
+    /// The hash of everything fed so far.
+    public var value: UInt64 {
+        var copy = self
+        copy.mix(copy.pending ^ (UInt64(truncatingIfNeeded: copy.total) << 56))
+        return copy.state
+    }
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        var x = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        state = x
+    }
 
     /// Adds the masked form of `bytes`.
     @inline(__always)
@@ -124,14 +166,33 @@ public struct TemplateHasher: TemplateSink {
     /// Adds one literal byte (a separator such as a space).
     @inline(__always)
     public mutating func feed(byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        pending |= UInt64(byte) << UInt64(pendingCount * 8)
+        pendingCount += 1
+        total += 1
+        if pendingCount == 8 {
+            mix(pending)
+            pending = 0
+            pendingCount = 0
+        }
     }
 
     @inline(__always)
     mutating func literal(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        value = hash
+        var i = 0
+        let n = bytes.count
+        while pendingCount != 0, i < n {
+            feed(byte: bytes[i])
+            i += 1
+        }
+        while i + 8 <= n {
+            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+            total += 8
+        }
+        while i < n {
+            feed(byte: bytes[i])
+            i += 1
+        }
     }
 
     @inline(__always)

@@ -68,3 +68,30 @@ import Testing
         #expect(events[2].attributes["kind-basis"] == "field event=deploy")
     }
 }
+
+@Suite struct TemplateHasherTests {
+    @Test(arguments: [
+        ["POST", " ", "/api/v1/orders/884213", " ", "502"],
+        ["a", "bcdefghijklmnopq", "", "rstuvwxyz0123456789"],
+        ["Accepted publickey for alice from 10.0.0.1 port 22", ""],
+    ])
+    func piecesHashLikeTheJoinedText(pieces: [String]) {
+        var hasher = TemplateHasher()
+        for piece in pieces {
+            var copy = piece
+            if piece == " " {
+                hasher.feed(byte: 0x20)
+            } else {
+                copy.withUTF8 { hasher.feed(UnsafeRawBufferPointer($0)) }
+            }
+        }
+        #expect(hasher.value == TemplateMasker.templateHash(of: pieces.joined()))
+    }
+
+    @Test func differentTemplatesHashDifferently() {
+        let texts = ["a", "ab", "a\u{0}", "waited <*>ms", "waited 5ms", "waited 5 ms", "POST /x 502", "POST /x 503"]
+        let hashes = Set(texts.map(TemplateMasker.templateHash(of:)))
+        // "waited <*>ms" and "waited 5ms" share a template; 502/503 mask to the same placeholder.
+        #expect(hashes.count == texts.count - 2)
+    }
+}

@@ -24,6 +24,9 @@ public struct SyslogParser: LineEventParser {
         summary: "`<PRI>1 timestamp host app procid msgid [SD] message` (also without <PRI>, as rsyslog writes files); zone from the timestamp",
         eventKind: .log, makeParser: { .lines(SyslogParser()) }, confidence: confidence5424(for:))
 
+    /// Guessed severities by template hash (see `parse`).
+    private var guessedSeverity: [UInt64: Severity?] = [:]
+
     /// Creates a parser.
     public init() {}
 
@@ -87,12 +90,24 @@ public struct SyslogParser: LineEventParser {
             severity = FieldCursor.levelParameter(in: UnsafeRawBufferPointer(rebasing: bytes[structured]))
         }
         var guessed = false
-        if severity == nil, let guess = SeverityGuess.guess(message) {
-            severity = guess
-            guessed = true
+        let template = TemplateMasker.templateHash(of: message)
+        if severity == nil {
+            // A guessed severity depends only on the literal words of the message, which its template
+            // keeps, so it is worked out once per template rather than once per line.
+            let guess: Severity?
+            if let cached = guessedSeverity[template] {
+                guess = cached
+            } else {
+                guess = SeverityGuess.guess(message)
+                if guessedSeverity.count < 100_000 { guessedSeverity[template] = guess }
+            }
+            if let guess {
+                severity = guess
+                guessed = true
+            }
         }
         let key = BurstKey(
-            template: TemplateMasker.templateHash(of: message), severity: severity,
+            template: template, severity: severity,
             actor: header.actor.map { BurstKey.hash(UnsafeRawBufferPointer(rebasing: bytes[$0])) } ?? 0, status: 0)
         if sink.absorb(key, time: time, line: line.number, offset: line.offset) { return }
 
