@@ -30,9 +30,11 @@ public enum TemplateMasker {
         return hasher.value
     }
 
-    /// Byte classes for the masking scan: one table lookup per byte instead of range tests.
-    static let classes: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 256)
+    /// Byte classes for the masking scan: one table lookup per byte instead of range tests. Kept
+    /// as a pointer that lives for the process, so a lookup costs no reference counting.
+    nonisolated(unsafe) static let classTable: UnsafePointer<UInt8> = {  // written once, then only read
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
         for byte in UInt8(0x30)...0x39 { table[Int(byte)] = decimalClass }
         for byte in UInt8(0x41)...0x5A { table[Int(byte)] = letterClass }
         for byte in UInt8(0x61)...0x7A { table[Int(byte)] = letterClass }
@@ -40,7 +42,7 @@ public enum TemplateMasker {
             table[Int(byte)] = letterClass | hexLetterClass
         }
         for byte in [UInt8(0x2E), 0x3A, 0x2D, 0x5F, 0x2F] { table[Int(byte)] = separatorClass }
-        return table
+        return UnsafePointer(table)
     }()
     static let decimalClass: UInt8 = 1
     static let hexLetterClass: UInt8 = 2
@@ -51,7 +53,8 @@ public enum TemplateMasker {
     /// the first 1 KiB is considered). Generic so each sink gets its own specialised loop.
     @inline(__always)
     static func mask<Sink: TemplateSink>(_ bytes: UnsafeRawBufferPointer, into sink: inout Sink) {
-        classes.withUnsafeBufferPointer { table in
+        do {
+            let table = classTable
             let hex = decimalClass | hexLetterClass
             let runByte = hex | separatorClass
             let n = min(bytes.count, 1024)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads web server access logs in the common and combined log formats (nginx, Apache, and the
 /// many proxies that copy them), including extra fields after the user agent.
 ///
@@ -130,14 +136,23 @@ public struct AccessLogParser: LineEventParser {
     /// A double-quoted field at `index` (backslash escapes kept as written): the range inside the
     /// quotes and the index after the closing quote.
     static func quoted(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> (Range<Int>, Int)? {
-        guard index < bytes.count, bytes[index] == 0x22 else { return nil }
+        guard index < bytes.count, bytes[index] == 0x22, let base = bytes.baseAddress else { return nil }
         var i = index + 1
-        while i < bytes.count, bytes[i] != 0x22 {
-            if bytes[i] == 0x5C { i += 1 }
-            i += 1
+        while i < bytes.count {
+            // User agents and URLs are long: find the next quote with memchr, then check that it is
+            // not escaped (an even number of backslashes before it).
+            guard let found = memchr(base + i, 0x22, bytes.count - i) else { return nil }
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            var k = quote - 1
+            while k > index, bytes[k] == 0x5C {
+                backslashes += 1
+                k -= 1
+            }
+            if backslashes % 2 == 0 { return ((index + 1)..<quote, quote + 1) }
+            i = quote + 1
         }
-        guard i < bytes.count else { return nil }
-        return ((index + 1)..<i, i + 1)
+        return nil
     }
 
     /// Share of sample lines that parse as access-log records.
