@@ -28,7 +28,7 @@ struct DebriefCommand: ParsableCommand {
                   format: syslog
             """,
         version: DebriefVersion.current,
-        subcommands: [Build.self, Inspect.self, Formats.self],
+        subcommands: [Build.self, Status.self, Inspect.self, Formats.self],
         defaultSubcommand: nil
     )
 }

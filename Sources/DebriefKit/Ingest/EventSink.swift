@@ -51,10 +51,13 @@ public struct EventSink {
     private var lastLine: Int?
     private var partOnLine = 0
     private var reportedYearBasis = false
+    /// The source's clock correction in nanoseconds (0 for most sources).
+    private let offset: Int64
 
     /// Creates a sink that collects every event.
     public init(context: ParseContext) {
         self.context = context
+        offset = context.offsetSeconds &* 1_000_000_000
         currentPath = context.path
         localTime = LocalTimeResolver(zone: context.timeZone)
         years = YearResolver(
@@ -111,6 +114,8 @@ public struct EventSink {
 
     /// Records an event built by the parser (its `source` must come from `reference(line:offset:)`).
     public mutating func append(_ event: Event) {
+        var event = event
+        if offset != 0 { event.time = event.time.adding(nanoseconds: offset) }
         note(time: event.time)
         if !pendingRaw.isEmpty {
             for var raw in pendingRaw {
@@ -129,6 +134,7 @@ public struct EventSink {
     /// the parser then builds the event and `emit`s it as usual. Line-oriented log parsers call this
     /// first: most records of a busy log join a burst, so most lines never become `String`s.
     public mutating func absorb(_ key: BurstKey, time: Instant, line: Int?, offset: Int64?) -> Bool {
+        let time = self.offset == 0 ? time : time.adding(nanoseconds: self.offset)
         guard collapser != nil, pendingRaw.isEmpty, collapser?.absorb(key, time: time) == true else { return false }
         _ = reference(line: line, offset: offset)
         note(time: time)

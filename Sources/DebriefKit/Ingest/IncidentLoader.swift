@@ -79,7 +79,8 @@ public enum IncidentLoader {
                 let template = SourceSpec(
                     url: fileURL, displayPath: relativePath(of: fileURL, to: root), format: entry.format,
                     timeZone: entry.timeZone.flatMap(TimeZone.init(identifier:)) ?? defaultZone,
-                    year: entry.year ?? manifest.year, manifestLine: entry.line, columns: entry.columns)
+                    year: entry.year ?? manifest.year, manifestLine: entry.line, columns: entry.columns,
+                    offsetSeconds: entry.offsetSeconds ?? 0)
                 let expanded = expand(
                     fileURL, root: root, template: template, excluding: excluding + [manifestURL].compactMap { $0 },
                     limits: limits, diagnostics: &diagnostics)

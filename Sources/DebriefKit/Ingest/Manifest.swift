@@ -19,6 +19,8 @@ public struct Manifest: Sendable, Hashable {
     public var year: Int?
     /// The evidence files; nil means every file under the folder.
     public var sources: [Source]?
+    /// Milestone overrides, targets, status-update cadence, review deadline, focus window, collapse.
+    public var analysis = AnalysisSettings()
 
     /// One evidence file named by the manifest.
     public struct Source: Sendable, Hashable {
@@ -35,6 +37,8 @@ public struct Manifest: Sendable, Hashable {
         public var columns: [String: String]?
         /// The manifest line that names this source (for diagnostics).
         public var line: Int?
+        /// A clock correction added to every timestamp of this source, in seconds (`offset: -37s`).
+        public var offsetSeconds: Int64?
 
         /// Creates a source entry.
         public init(
@@ -64,9 +68,20 @@ public struct Manifest: Sendable, Hashable {
     }
 
     /// The keys a manifest may have at the top level.
-    public static let topLevelKeys = ["title", "id", "severity", "timezone", "year", "sources"]
+    public static let topLevelKeys = [
+        "title", "id", "severity", "timezone", "year", "sources", "milestones", "targets", "statusUpdates",
+        "reviewDue", "focus", "collapse",
+    ]
     /// The keys a `sources` entry may have.
-    public static let sourceKeys = ["path", "format", "timezone", "year", "columns"]
+    public static let sourceKeys = ["path", "format", "timezone", "year", "columns", "offset"]
+    /// The keys of `targets`.
+    public static let targetKeys = ["acknowledge", "mitigate", "resolve"]
+    /// The keys of `statusUpdates`.
+    public static let statusUpdateKeys = ["interval", "pattern"]
+    /// The keys of `focus`.
+    public static let focusKeys = ["before", "after"]
+    /// The keys of `collapse`.
+    public static let collapseKeys = ["window", "minCount", "examples"]
     /// The logical column names a source's `columns` mapping may use.
     public static let columnNames = ["time", "author", "text", "channel", "thread"]
 
@@ -93,8 +108,50 @@ public struct Manifest: Sendable, Hashable {
             case "timezone": manifest.timeZone = try reader.timeZone(value, key: key)
             case "year": manifest.year = try reader.year(value, key: key)
             case "sources": manifest.sources = try reader.sources(value)
+            case "milestones": manifest.analysis.milestoneOverrides = try reader.milestones(value, timeZone: manifest.timeZone)
+            case "targets":
+                for (name, node) in try reader.mapping(value, key: key, allowed: targetKeys) {
+                    let seconds = try reader.duration(node, key: "targets.\(name)", positive: true)
+                    switch name {
+                    case "acknowledge": manifest.analysis.targets.acknowledgeSeconds = seconds
+                    case "mitigate": manifest.analysis.targets.mitigateSeconds = seconds
+                    default: manifest.analysis.targets.resolveSeconds = seconds
+                    }
+                }
+            case "statusUpdates":
+                for (name, node) in try reader.mapping(value, key: key, allowed: statusUpdateKeys) {
+                    if name == "interval" {
+                        manifest.analysis.statusUpdateInterval = try reader.duration(node, key: "statusUpdates.interval", positive: true)
+                    } else {
+                        manifest.analysis.statusUpdatePattern = try reader.pattern(node, key: "statusUpdates.pattern")
+                    }
+                }
+            case "reviewDue": manifest.analysis.reviewDueSeconds = try reader.duration(value, key: key, positive: true)
+            case "focus":
+                for (name, node) in try reader.mapping(value, key: key, allowed: focusKeys) {
+                    let seconds = try reader.duration(node, key: "focus.\(name)", positive: false)
+                    if name == "before" {
+                        manifest.analysis.focusBeforeSeconds = seconds
+                    } else {
+                        manifest.analysis.focusAfterSeconds = seconds
+                    }
+                }
+            case "collapse":
+                var settings = manifest.analysis.collapse
+                for (name, node) in try reader.mapping(value, key: key, allowed: collapseKeys) {
+                    switch name {
+                    case "window": settings.windowSeconds = try reader.duration(node, key: "collapse.window", positive: true)
+                    case "minCount": settings.minimumCount = try reader.count(node, key: "collapse.minCount", minimum: 2)
+                    default: settings.examples = try reader.count(node, key: "collapse.examples", minimum: 1)
+                    }
+                }
+                manifest.analysis.collapse = settings
             default: throw reader.unknownKey(key, at: keyNode, allowed: topLevelKeys)
             }
+        }
+        // Times in `milestones:` without an offset are read in the manifest's zone, which may be given after them.
+        if manifest.timeZone != nil, let node = mapping["milestones"] {
+            manifest.analysis.milestoneOverrides = try reader.milestones(node, timeZone: manifest.timeZone)
         }
         return manifest
     }
@@ -212,11 +269,77 @@ struct NodeReader {
                 case "timezone": source.timeZone = try timeZone(value, key: key)
                 case "year": source.year = try year(value, key: key)
                 case "columns": source.columns = try columns(value, key: key)
+                case "offset": source.offsetSeconds = try duration(value, key: "offset", positive: false)
                 default: throw unknownKey(key, at: keyNode, allowed: Manifest.sourceKeys)
                 }
             }
             guard !source.path.isEmpty else { throw error("a source needs 'path:'", at: item) }
             result.append(source)
+        }
+        return result
+    }
+}
+
+extension NodeReader {
+    /// A mapping whose keys must come from `allowed`, as (key, value) pairs in document order.
+    func mapping(_ node: Node, key: String, allowed: [String]) throws -> [(String, Node)] {
+        guard let mapping = node.mapping else {
+            throw error("'\(key)' must be a mapping with keys " + allowed.joined(separator: ", "), at: node)
+        }
+        var result: [(String, Node)] = []
+        for (keyNode, value) in mapping {
+            let name = try self.key(keyNode)
+            guard allowed.contains(name) else { throw unknownKey(name, at: keyNode, allowed: allowed) }
+            result.append((name, value))
+        }
+        return result
+    }
+
+    /// A duration such as `30m`, `-37s` or `1h30m`.
+    func duration(_ node: Node, key: String, positive: Bool) throws -> Int64 {
+        let text = try string(node, key: key)
+        guard let seconds = DurationText.seconds(text), !positive || seconds > 0 else {
+            throw error(
+                "'\(key)' must be a\(positive ? " positive" : "") duration such as 30m, 90s, 1h30m or 2d (got '\(text)')",
+                at: node)
+        }
+        return seconds
+    }
+
+    /// A whole number at least `minimum`.
+    func count(_ node: Node, key: String, minimum: Int) throws -> Int {
+        guard let value = node.int, value >= minimum else {
+            throw error("'\(key)' must be a whole number of at least \(minimum)", at: node)
+        }
+        return value
+    }
+
+    /// A regular expression that compiles.
+    func pattern(_ node: Node, key: String) throws -> String {
+        let text = try string(node, key: key)
+        guard (try? NSRegularExpression(pattern: text, options: [.caseInsensitive])) != nil else {
+            throw error("'\(key)' is not a valid regular expression: \(text)", at: node)
+        }
+        return text
+    }
+
+    /// `milestones:` — a mapping from milestone names to times (ISO 8601; without an offset, in the
+    /// manifest's zone).
+    func milestones(_ node: Node, timeZone: String?) throws -> [MilestoneKind: Instant] {
+        let names = MilestoneKind.allCases.map(\.rawValue)
+        var result: [MilestoneKind: Instant] = [:]
+        for (name, value) in try mapping(node, key: "milestones", allowed: names) {
+            let text = try string(value, key: "milestones.\(name)")
+            guard let kind = MilestoneKind(rawValue: name), let parsed = TimestampParser.any(text), parsed.hasYear else {
+                throw error("'milestones.\(name)' must be a date and time such as 2026-11-17T14:03:40Z (got '\(text)')", at: value)
+            }
+            var resolver = LocalTimeResolver(zone: timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+            guard let instant = parsed.offsetSeconds.flatMap({ parsed.civil.instant(offsetSeconds: $0) })
+                ?? resolver.instant(for: parsed.civil)
+            else {
+                throw error("'milestones.\(name)' is not a valid time: \(text)", at: value)
+            }
+            result[kind] = instant
         }
         return result
     }

@@ -16,6 +16,8 @@ public struct ParseContext: Sendable {
     public var limits: IngestLimits
     /// The manifest's column mapping (logical name → header), for formats whose columns vary.
     public var columns: [String: String]?
+    /// A clock correction added to every instant the source yields, in seconds.
+    public var offsetSeconds: Int64 = 0
 
     /// Creates a context.
     public init(

@@ -132,6 +132,7 @@ public struct SourceReader: Sendable {
 
         var context = ParseContext(
             path: path, timeZone: spec.timeZone, year: spec.year, limits: limits, columns: spec.columns)
+        context.offsetSeconds = spec.offsetSeconds
         context.referenceInstant = referenceInstant
         if referenceInstant == nil, spec.year == nil, format.mayLackYear, let modified = Self.modificationTime(spec.url) {
             // Nothing else dates this incident: the file's modification time is the best guess left.
@@ -190,6 +191,7 @@ public struct SourceReader: Sendable {
             entries = sink.finishEntries(sourceIndex: sourceIndex)
         }
         summary.reordered = sink.outOfOrder
+        summary.offsetSeconds = sink.context.offsetSeconds
         summary.records = sink.records
         summary.skipped = sink.skipped
         summary.unplaced = sink.unplaced
@@ -216,6 +218,7 @@ public struct SourceReader: Sendable {
         let path = spec.displayPath
         var context = ParseContext(path: path, timeZone: spec.timeZone, year: spec.year, limits: limits)
         context.referenceInstant = referenceInstant
+        context.offsetSeconds = spec.offsetSeconds
         var sink = makeSink(context, sourceIndex: sourceIndex)
         guard let format = spec.format, case .bundle(let parser) = format.makeParser() else {
             diagnostics.error("\(spec.format?.rawValue ?? "no format") cannot read a folder or archive", path: path)

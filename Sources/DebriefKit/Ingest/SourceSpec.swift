@@ -16,6 +16,8 @@ public struct SourceSpec: Sendable, Hashable {
     public var manifestLine: Int?
     /// The manifest's column mapping for this source (`chat-csv`), if any.
     public var columns: [String: String]?
+    /// A clock correction added to every timestamp, in seconds (the manifest's `offset:`).
+    public var offsetSeconds: Int64 = 0
     /// How the path is read: a file, a member of a zip archive, or a multi-file bundle.
     public var container: Container = .file
 
@@ -32,7 +34,7 @@ public struct SourceSpec: Sendable, Hashable {
     /// Creates a source specification.
     public init(
         url: URL, displayPath: String, format: InputFormat? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-        year: Int? = nil, manifestLine: Int? = nil, columns: [String: String]? = nil
+        year: Int? = nil, manifestLine: Int? = nil, columns: [String: String]? = nil, offsetSeconds: Int64 = 0
     ) {
         self.url = url
         self.displayPath = displayPath
@@ -41,6 +43,7 @@ public struct SourceSpec: Sendable, Hashable {
         self.year = year
         self.manifestLine = manifestLine
         self.columns = columns
+        self.offsetSeconds = offsetSeconds
     }
 }
 
@@ -89,4 +92,6 @@ public struct SourceSummary: Sendable, Hashable, Codable {
     public var compressed: Bool
     /// Events that arrived out of time order and were re-sorted.
     public var reordered: Int
+    /// The clock correction applied to this source, in seconds.
+    public var offsetSeconds: Int64 = 0
 }

@@ -30,13 +30,16 @@ public struct Milestone: Sendable, Hashable, Codable {
     public var basis: String
     /// How much the evidence supports it.
     public var confidence: Confidence
+    /// Which kind of evidence it rests on, strongest first: manifest, paging, alerting, ticket, chat, logs.
+    public var evidence: EvidenceTier
 
     /// Creates a milestone.
-    public init(time: Instant, eventID: String?, basis: String, confidence: Confidence) {
+    public init(time: Instant, eventID: String?, basis: String, confidence: Confidence, evidence: EvidenceTier = .logs) {
         self.time = time
         self.eventID = eventID
         self.basis = basis
         self.confidence = confidence
+        self.evidence = evidence
     }
 
     /// How strongly evidence supports a finding.
@@ -48,10 +51,47 @@ public struct Milestone: Sendable, Hashable, Codable {
     }
 }
 
+/// The kinds of evidence a milestone can rest on, in the order Debrief prefers them.
+public enum EvidenceTier: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// The team wrote it in the manifest.
+    case manifest
+    /// A paging system's state change (PagerDuty, Opsgenie).
+    case paging
+    /// An alerting system's state (Alertmanager, Grafana firing/resolved).
+    case alerting
+    /// A ticket's transition.
+    case ticket
+    /// Something said in chat.
+    case chat
+    /// Log records.
+    case logs
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (lhs: EvidenceTier, rhs: EvidenceTier) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Two pieces of evidence that disagree about a milestone.
+public struct MilestoneConflict: Sendable, Hashable {
+    /// The milestone.
+    public var kind: MilestoneKind
+    /// The evidence Debrief chose.
+    public var chosen: Milestone
+    /// The evidence that disagrees.
+    public var other: Milestone
+    /// `other.time - chosen.time` in seconds.
+    public var differenceSeconds: Int64
+    /// The disagreement in words (`the ticket was resolved 9m after the page`).
+    public var message: String
+}
+
 /// The incident's milestones; any may be unknown.
 public struct Milestones: Sendable, Hashable {
     /// The milestones found, by kind.
     public var values: [MilestoneKind: Milestone] = [:]
+    /// The best evidence of other kinds that was not chosen, by milestone.
+    public var alternatives: [MilestoneKind: [Milestone]] = [:]
+    /// Evidence that disagrees with the chosen milestone, or milestones out of order.
+    public var conflicts: [MilestoneConflict] = []
 
     /// Creates an empty set.
     public init() {}
@@ -73,6 +113,8 @@ public struct IncidentMetrics: Sendable, Hashable {
     public var timeToMitigate: Int64?
     /// Impact start → resolved.
     public var timeToResolve: Int64?
+    /// Impact start → mitigated (or resolved when mitigation is unknown): how long users were hurt.
+    public var impactDuration: Int64?
 
     /// Computes the metrics from milestones; a metric is nil when either end is unknown or the order is reversed.
     public init(_ milestones: Milestones) {
@@ -84,5 +126,6 @@ public struct IncidentMetrics: Sendable, Hashable {
         timeToAcknowledge = span(.detected, .acknowledged)
         timeToMitigate = span(.impactStart, .mitigated)
         timeToResolve = span(.impactStart, .resolved)
+        impactDuration = span(.impactStart, .mitigated) ?? span(.impactStart, .resolved)
     }
 }

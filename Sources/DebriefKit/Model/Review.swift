@@ -69,6 +69,18 @@ public struct Review: Sendable {
     public var metrics: IncidentMetrics
     /// When the written review is due (resolution + 24 h).
     public var dueTime: Instant?
+    /// Response and resolution targets and whether they were met.
+    public var targets: [TargetResult] = []
+    /// The status-update audit, when a cadence applies.
+    public var cadence: CadenceAudit?
+    /// Error templates new or spiking during the incident.
+    public var flaggedTemplates: [FlaggedTemplate] = []
+    /// Suggested clock corrections.
+    public var skew: [SkewSuggestion] = []
+    /// The stretch of time the human-readable reports show.
+    public var focusStart: Instant?
+    /// See `focusStart`.
+    public var focusEnd: Instant?
     /// The five-whys tree.
     public var whys: [WhyNode]
     /// Follow-up actions.

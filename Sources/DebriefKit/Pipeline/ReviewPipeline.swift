@@ -19,8 +19,8 @@ public struct BuildOptions: Sendable {
     public var limits: IngestLimits
     /// How many sources to read at once.
     public var parallelism: Int
-    /// How bursts of similar log records collapse.
-    public var collapse: BurstCollapser.Settings
+    /// How bursts of similar log records collapse; nil takes the manifest's `collapse:` (or defaults).
+    public var collapse: BurstCollapser.Settings?
 
     /// Creates options.
     public init(
@@ -28,7 +28,7 @@ public struct BuildOptions: Sendable {
         formats: [ReportFormat] = ReportFormat.allCases, templatesDirectory: URL? = nil,
         generatedAt: Instant, limits: IngestLimits = IngestLimits(),
         parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
-        collapse: BurstCollapser.Settings = BurstCollapser.Settings()
+        collapse: BurstCollapser.Settings? = nil
     ) {
         self.collapse = collapse
         self.path = path
@@ -94,24 +94,62 @@ public struct ReviewPipeline: Sendable {
 
     /// Ingests, merges and analyses, recording stage timings.
     func makeReview(input: IncidentInput, options: BuildOptions, timings: inout StageTimings) -> Review {
+        let collapse = options.collapse ?? input.manifest.analysis.collapse
         let ingester = Ingester(
-            reader: SourceReader(limits: options.limits, collapse: options.collapse), parallelism: options.parallelism)
+            reader: SourceReader(limits: options.limits, collapse: collapse), parallelism: options.parallelism)
         let sources = timings.measure("ingest") { ingester.ingest(input.sources) }
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
-        let timeline = timings.measure("merge") { TimelineBuilder().build(sources) }
-        let milestones = timings.measure("analyse") { MilestoneDetector().detect(in: timeline) }
+        let merged = timings.measure("merge") { TimelineBuilder().build(sources) }
         let manifest = input.manifest
+        let zone = manifest.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let (timeline, analysis) = timings.measure("analyse") {
+            IncidentAnalyzer().analyze(
+                AnalysisInput(
+                    timeline: merged, sources: sources.map(\.summary), severity: manifest.severity,
+                    settings: manifest.analysis, timeZone: zone))
+        }
+        for suggestion in analysis.skew {
+            diagnostics.note(
+                "timestamps run \(DurationText.text(abs(suggestion.offsetSeconds))) \(suggestion.offsetSeconds > 0 ? "behind" : "ahead of") \(suggestion.reference) (\(suggestion.pairs) matching records); consider 'offset: \(DurationText.text(suggestion.offsetSeconds))' for this source in incident.yml",
+                path: suggestion.source)
+        }
         let incident = IncidentInfo(
             id: manifest.id ?? input.root.lastPathComponent,
             title: manifest.title ?? "Incident \(manifest.id ?? input.root.lastPathComponent)",
             severity: manifest.severity)
-        return Review(
-            incident: incident, sources: sources.map(\.summary), timeline: timeline, milestones: milestones,
-            metrics: IncidentMetrics(milestones), dueTime: milestones[.resolved]?.time.adding(seconds: 24 * 3600),
-            whys: [], actionItems: [], diagnostics: diagnostics.all, generatedAt: options.generatedAt,
-            toolVersion: DebriefVersion.current)
+        var whys: [WhyNode] = []
+        var actionItems: [ActionItem] = []
+        do {
+            (whys, actionItems) = try ReviewFile.load(
+                from: input.root, displayPath: IncidentLoader.displayPath(of: input.root.appendingPathComponent(ReviewFile.fileName), cwdRelative: true))
+        } catch let error as DebriefError {
+            diagnostics.report(error.diagnostic)
+        } catch {
+            diagnostics.error("cannot read \(ReviewFile.fileName): \(error)")
+        }
+        let known = Set(timeline.entries.map(\.id))
+        func checkEvidence(_ nodes: [WhyNode]) {
+            for node in nodes {
+                for id in node.evidence where !known.contains(id) {
+                    diagnostics.warn("why '\(TextFormatting.truncate(node.question, 60))' cites '\(id)', which is not on the timeline", path: ReviewFile.fileName)
+                }
+                checkEvidence(node.children)
+            }
+        }
+        checkEvidence(whys)
+        var review = Review(
+            incident: incident, sources: sources.map(\.summary), timeline: timeline, milestones: analysis.milestones,
+            metrics: analysis.metrics, dueTime: analysis.dueTime, whys: whys, actionItems: actionItems,
+            diagnostics: diagnostics.all, generatedAt: options.generatedAt, toolVersion: DebriefVersion.current)
+        review.targets = analysis.targets
+        review.cadence = analysis.cadence
+        review.flaggedTemplates = analysis.flaggedTemplates
+        review.skew = analysis.skew
+        review.focusStart = analysis.focusStart
+        review.focusEnd = analysis.focusEnd
+        return review
     }
 
     /// `report/` inside the incident folder (or beside the manifest).

@@ -55,6 +55,11 @@ ul.whys { list-style: none; padding-left: 0; }
 ul.whys li { margin: 4px 0; }
 .diagnostics { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+td.met { color: var(--ok); font-weight: 600; }
+td.missed { color: var(--error); font-weight: 600; }
+td.low { color: var(--warning); }
+.conflicts { border-left: 4px solid var(--warning); background: #fff8e1; padding: 6px 12px; margin: 10px 0; }
+.conflicts ul, ul.gaps { margin: 4px 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; }
@@ -86,11 +91,75 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 <thead><tr><th>Milestone</th><th>Time (UTC)</th><th>Confidence</th><th>Basis</th><th>Evidence</th></tr></thead>
 <tbody>
 {{#milestones}}
-<tr><td>{{name}}</td>{{#known}}<td class="time">{{time}}</td><td>{{confidence}}</td><td>{{basis}}</td><td class="evidence">{{eventID}}</td>{{/known}}{{^known}}<td class="unknown" colspan="4">unknown</td>{{/known}}</tr>
+<tr><td>{{name}}</td>{{#known}}<td class="time">{{time}}</td><td{{#lowConfidence}} class="low"{{/lowConfidence}}>{{confidence}}</td><td>{{basis}}</td><td class="evidence">{{eventID}}</td>{{/known}}{{^known}}<td class="unknown" colspan="4">unknown</td>{{/known}}</tr>
 {{/milestones}}
 </tbody>
 </table>
+{{#hasConflicts}}
+<div class="conflicts"><strong>Conflicting evidence</strong>
+<ul>
+{{#conflicts}}
+<li>{{text}}</li>
+{{/conflicts}}
+</ul></div>
+{{/hasConflicts}}
 </section>
+
+{{#hasTargets}}
+<section>
+<h2>Targets</h2>
+<table>
+<thead><tr><th>Target</th><th>Goal</th><th>Actual</th><th>Outcome</th><th>Source</th></tr></thead>
+<tbody>
+{{#targets}}
+<tr><td>{{name}}</td><td>{{target}}</td><td class="time">{{actual}}</td><td class="{{#met}}met{{/met}}{{#missed}}missed{{/missed}}">{{outcome}}</td><td>{{basis}}</td></tr>
+{{/targets}}
+</tbody>
+</table>
+</section>
+{{/hasTargets}}
+
+<section>
+<h2>Status updates</h2>
+{{#hasCadence}}
+<p>{{cadence.summary}}</p>
+{{#cadence.hasGaps}}
+<ul class="gaps">
+{{#cadence.gaps}}
+<li>{{text}}</li>
+{{/cadence.gaps}}
+</ul>
+{{/cadence.hasGaps}}
+{{/hasCadence}}
+{{^hasCadence}}
+<p class="unknown">No cadence audited (set statusUpdates.interval in incident.yml, or severity P0/P1).</p>
+{{/hasCadence}}
+</section>
+
+{{#hasFlaggedTemplates}}
+<section>
+<h2>Error signatures of the incident</h2>
+<table>
+<thead><tr><th>First</th><th>Last</th><th>Records</th><th>Why flagged</th><th>Template</th></tr></thead>
+<tbody>
+{{#flaggedTemplates}}
+<tr><td class="time">{{first}}</td><td class="time">{{last}}</td><td class="num">{{count}}</td><td>{{reason}}</td><td class="text">{{template}}<div class="evidence">{{source}} · {{evidence}}</div></td></tr>
+{{/flaggedTemplates}}
+</tbody>
+</table>
+</section>
+{{/hasFlaggedTemplates}}
+
+{{#hasSkew}}
+<section>
+<h2>Clock skew</h2>
+<ul>
+{{#skew}}
+<li>{{text}}</li>
+{{/skew}}
+</ul>
+</section>
+{{/hasSkew}}
 
 <section>
 <h2>Timeline</h2>
@@ -104,7 +173,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 <td class="time">{{date}} {{time}}{{#isBurst}}<br><span class="burst">to {{until}}</span>{{/isBurst}}</td>
 <td class="kind">{{kind}}{{#hasSeverity}}<br><small>{{severity}}</small>{{/hasSeverity}}</td>
 <td>{{actor}}</td>
-<td class="text">{{#isMilestone}}<span class="milestone-tag">{{milestone}}:</span> {{/isMilestone}}{{text}}{{#isBurst}} <span class="burst">(×{{count}})</span>{{/isBurst}}<div class="evidence">{{source}}</div></td>
+<td class="text">{{#isMilestone}}<span class="milestone-tag">{{milestone}}:</span> {{/isMilestone}}{{text}}{{#isBurst}} <span class="burst">(×{{count}})</span>{{/isBurst}}<div class="evidence">{{source}}{{#hasAlsoIn}} · also {{alsoIn}}{{/hasAlsoIn}}</div></td>
 </tr>
 {{/timeline}}
 </tbody>
@@ -186,6 +255,14 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 {{#milestones}}
 | {{name}} | {{time}} | {{confidence}} | {{basis}} | {{eventID}} |
 {{/milestones}}
+{{#hasConflicts}}
+
+Conflicting evidence:
+
+{{#conflicts}}
+- {{text}}
+{{/conflicts}}
+{{/hasConflicts}}
 
 ## Metrics
 
@@ -194,6 +271,47 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 {{#metrics}}
 | {{name}} | {{value}} |
 {{/metrics}}
+{{#hasTargets}}
+
+| Target | Goal | Actual | Outcome | Source |
+|---|---|---|---|---|
+{{#targets}}
+| {{name}} | {{target}} | {{actual}} | {{#met}}**met**{{/met}}{{#missed}}**missed**{{/missed}}{{^met}}{{^missed}}{{outcome}}{{/missed}}{{/met}} | {{basis}} |
+{{/targets}}
+{{/hasTargets}}
+
+## Status updates
+
+{{#hasCadence}}
+{{cadence.summary}}
+{{#cadence.hasGaps}}
+
+{{#cadence.gaps}}
+- {{text}}
+{{/cadence.gaps}}
+{{/cadence.hasGaps}}
+{{/hasCadence}}
+{{^hasCadence}}
+_No cadence audited (set statusUpdates.interval in incident.yml, or severity P0/P1)._
+{{/hasCadence}}
+{{#hasFlaggedTemplates}}
+
+## Error signatures of the incident
+
+| First | Last | Records | Why flagged | Template | Source |
+|---|---|---|---|---|---|
+{{#flaggedTemplates}}
+| {{first}} | {{last}} | {{count}} | {{reason}} | {{template}} | {{source}} |
+{{/flaggedTemplates}}
+{{/hasFlaggedTemplates}}
+{{#hasSkew}}
+
+## Clock skew
+
+{{#skew}}
+- {{text}}
+{{/skew}}
+{{/hasSkew}}
 
 ## Timeline
 
@@ -202,7 +320,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 | Time (UTC) | Kind | Who | What | Evidence |
 |---|---|---|---|---|
 {{#timeline}}
-| {{date}} {{time}}{{#isBurst}}–{{until}}{{/isBurst}} | {{kind}}{{#hasSeverity}} ({{severity}}){{/hasSeverity}} | {{actor}} | {{#isMilestone}}**{{milestone}}:** {{/isMilestone}}{{text}}{{#isBurst}} (×{{count}}){{/isBurst}} | {{source}} |
+| {{date}} {{time}}{{#isBurst}}–{{until}}{{/isBurst}} | {{kind}}{{#hasSeverity}} ({{severity}}){{/hasSeverity}} | {{actor}} | {{#isMilestone}}**{{milestone}}:** {{/isMilestone}}{{text}}{{#isBurst}} (×{{count}}){{/isBurst}} | {{source}}{{#hasAlsoIn}}; also {{alsoIn}}{{/hasAlsoIn}} |
 {{/timeline}}
 
 ## Five whys

@@ -28,20 +28,37 @@ public enum ReportJSON {
 
         var milestones = JSONObjectBuilder()
         for kind in MilestoneKind.allCases {
-            milestones.set(kind.rawValue, review.milestones[kind].map(milestone) ?? .null)
+            guard let chosen = review.milestones[kind] else {
+                milestones.set(kind.rawValue, .null)
+                continue
+            }
+            var object = milestoneBuilder(chosen)
+            object.set("alternatives", .array((review.milestones.alternatives[kind] ?? []).map(milestone)))
+            milestones.set(kind.rawValue, object.value)
         }
         root.set("milestones", milestones.value)
+        root.set("conflicts", .array(review.milestones.conflicts.map(conflict)))
 
         var metrics = JSONObjectBuilder()
         metrics.set("timeToDetectSeconds", review.metrics.timeToDetect)
         metrics.set("timeToAcknowledgeSeconds", review.metrics.timeToAcknowledge)
         metrics.set("timeToMitigateSeconds", review.metrics.timeToMitigate)
         metrics.set("timeToResolveSeconds", review.metrics.timeToResolve)
+        metrics.set("impactDurationSeconds", review.metrics.impactDuration)
         root.set("metrics", metrics.value)
+        root.set("targets", .array(review.targets.map(target)))
+        root.set("cadence", review.cadence.map(cadence) ?? .null)
 
         var reviewInfo = JSONObjectBuilder()
         reviewInfo.set("dueTime", review.dueTime)
         root.set("review", reviewInfo.value)
+
+        var focus = JSONObjectBuilder()
+        focus.set("start", review.focusStart)
+        focus.set("end", review.focusEnd)
+        root.set("focus", focus.value)
+        root.set("flaggedTemplates", .array(review.flaggedTemplates.map(flaggedTemplate)))
+        root.set("clockSkew", .array(review.skew.map(skew)))
 
         root.set("whys", .array(review.whys.map(why)))
         root.set("actionItems", .array(review.actionItems.map(actionItem)))
@@ -66,6 +83,7 @@ public enum ReportJSON {
         object.set("bytes", summary.bytes)
         object.set("compressed", summary.compressed)
         object.set("reordered", summary.reordered)
+        object.set("offsetSeconds", summary.offsetSeconds)
         object.set("confidence", .number(String(format2(summary.confidence))))
         return object.value
     }
@@ -87,18 +105,91 @@ public enum ReportJSON {
         }
         object.setIfPresent("template", entry.template)
         if !entry.examples.isEmpty { object.set("examples", .array(entry.examples.map(JSONValue.string))) }
+        if !entry.alsoIn.isEmpty { object.set("alsoIn", .array(entry.alsoIn.map(JSONValue.string))) }
+        object.setIfPresent("duplicateOf", entry.duplicateOf)
         if !event.attributes.isEmpty {
             object.set("attributes", .object(JSONObject(event.attributes.sorted.map { ($0.key, .string($0.value)) })))
         }
         return object.value
     }
 
-    static func milestone(_ milestone: Milestone) -> JSONValue {
+    static func milestoneBuilder(_ milestone: Milestone) -> JSONObjectBuilder {
         var object = JSONObjectBuilder()
         object.set("time", milestone.time)
         object.set("eventId", milestone.eventID)
         object.set("basis", milestone.basis)
         object.set("confidence", milestone.confidence.rawValue)
+        object.set("evidence", milestone.evidence.rawValue)
+        return object
+    }
+
+    static func milestone(_ milestone: Milestone) -> JSONValue { milestoneBuilder(milestone).value }
+
+    static func conflict(_ conflict: MilestoneConflict) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("milestone", conflict.kind.rawValue)
+        object.set("message", conflict.message)
+        object.set("chosen", milestone(conflict.chosen))
+        object.set("other", milestone(conflict.other))
+        object.set("differenceSeconds", conflict.differenceSeconds)
+        return object.value
+    }
+
+    static func target(_ target: TargetResult) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("name", target.name)
+        object.set("target", target.target)
+        object.set("targetSeconds", target.targetSeconds)
+        object.set("deadline", target.deadline)
+        object.set("actualSeconds", target.actualSeconds)
+        object.set("met", target.met.map(JSONValue.bool) ?? .null)
+        object.set("basis", target.basis)
+        return object.value
+    }
+
+    static func cadence(_ audit: CadenceAudit) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("intervalSeconds", audit.intervalSeconds)
+        object.set("basis", audit.basis)
+        object.set("windowStart", audit.windowStart)
+        object.set("windowEnd", audit.windowEnd)
+        object.set("updates", .array(audit.updates.map(JSONValue.string)))
+        object.set(
+            "gaps",
+            .array(
+                audit.gaps.map { gap in
+                    var item = JSONObjectBuilder()
+                    item.set("start", gap.start)
+                    item.set("end", gap.end)
+                    item.set("seconds", gap.seconds)
+                    item.set("startEventId", gap.startEventID)
+                    item.set("endEventId", gap.endEventID)
+                    return item.value
+                }))
+        return object.value
+    }
+
+    static func flaggedTemplate(_ template: FlaggedTemplate) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("source", template.source)
+        object.set("template", template.template)
+        object.set("reason", template.reason)
+        object.set("firstSeen", template.firstSeen)
+        object.set("firstEventId", template.firstEventID)
+        object.set("lastSeen", template.lastSeen)
+        object.set("lastEventId", template.lastEventID)
+        object.set("count", template.count)
+        object.set("baselineCount", template.baselineCount)
+        return object.value
+    }
+
+    static func skew(_ suggestion: SkewSuggestion) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("source", suggestion.source)
+        object.set("reference", suggestion.reference)
+        object.set("offsetSeconds", suggestion.offsetSeconds)
+        object.set("pairs", suggestion.pairs)
+        object.set("spreadSeconds", suggestion.spreadSeconds)
         return object.value
     }
 

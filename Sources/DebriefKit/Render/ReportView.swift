@@ -13,9 +13,19 @@ public struct ReportView: Sendable {
     public var toolVersion: String
     public var window: String
     public var milestones: [MilestoneView]
+    public var conflicts: [TextView]
+    public var hasConflicts: Bool
     public var metrics: [MetricView]
+    public var targets: [TargetView]
+    public var hasTargets: Bool
+    public var cadence: CadenceView
+    public var hasCadence: Bool
     public var dueTime: String
     public var hasDueTime: Bool
+    public var flaggedTemplates: [FlaggedView]
+    public var hasFlaggedTemplates: Bool
+    public var skew: [TextView]
+    public var hasSkew: Bool
     public var sources: [SourceView]
     public var sourceTotals: String
     public var timeline: [TimelineRowView]
@@ -29,19 +39,54 @@ public struct ReportView: Sendable {
     /// The SVG timeline (HTML only), built with every input string escaped; insert with `{{{svgTimeline}}}`.
     public var svgTimeline: String
 
+    public struct TextView: Sendable {
+        public var text: String
+    }
+
     public struct MilestoneView: Sendable {
         public var name: String
         public var time: String
         public var known: Bool
         public var basis: String
         public var confidence: String
+        public var evidence: String
         public var eventID: String
+        public var lowConfidence: Bool
     }
 
     public struct MetricView: Sendable {
         public var name: String
         public var value: String
         public var known: Bool
+    }
+
+    public struct TargetView: Sendable {
+        public var name: String
+        public var target: String
+        public var actual: String
+        public var outcome: String
+        public var met: Bool
+        public var missed: Bool
+        public var basis: String
+    }
+
+    public struct CadenceView: Sendable {
+        public var interval: String
+        public var basis: String
+        public var updates: String
+        public var gaps: [TextView]
+        public var hasGaps: Bool
+        public var summary: String
+    }
+
+    public struct FlaggedView: Sendable {
+        public var template: String
+        public var source: String
+        public var reason: String
+        public var first: String
+        public var last: String
+        public var count: String
+        public var evidence: String
     }
 
     public struct SourceView: Sendable {
@@ -71,6 +116,8 @@ public struct ReportView: Sendable {
         public var until: String
         public var milestone: String
         public var isMilestone: Bool
+        public var alsoIn: String
+        public var hasAlsoIn: Bool
         public var rowClass: String
     }
 
@@ -122,24 +169,71 @@ extension ReportView {
         var milestoneByEvent: [String: String] = [:]
         milestones = MilestoneKind.allCases.map { kind in
             guard let milestone = review.milestones[kind] else {
-                return MilestoneView(name: kind.title, time: "unknown", known: false, basis: "", confidence: "", eventID: "")
+                return MilestoneView(
+                    name: kind.title, time: "unknown", known: false, basis: "", confidence: "", evidence: "", eventID: "",
+                    lowConfidence: false)
             }
-            if let id = milestone.eventID { milestoneByEvent[id, default: ""] += (milestoneByEvent[id]?.isEmpty == false ? ", " : "") + kind.title }
+            if let id = milestone.eventID {
+                milestoneByEvent[id] = [milestoneByEvent[id], kind.title].compactMap { $0 }.joined(separator: ", ")
+            }
             return MilestoneView(
                 name: kind.title, time: TextFormatting.dateTime(milestone.time), known: true, basis: milestone.basis,
-                confidence: milestone.confidence.rawValue, eventID: milestone.eventID ?? "")
+                confidence: milestone.confidence.rawValue, evidence: milestone.evidence.rawValue,
+                eventID: milestone.eventID ?? "", lowConfidence: milestone.confidence == .low)
         }
+        conflicts = review.milestones.conflicts.map { TextView(text: $0.message) }
+        hasConflicts = !conflicts.isEmpty
+
         let metricValues: [(String, Int64?)] = [
             ("Time to detect", review.metrics.timeToDetect),
             ("Time to acknowledge", review.metrics.timeToAcknowledge),
             ("Time to mitigate", review.metrics.timeToMitigate),
             ("Time to resolve", review.metrics.timeToResolve),
+            ("Impact duration", review.metrics.impactDuration),
         ]
         metrics = metricValues.map { name, value in
             MetricView(name: name, value: value.map(TextFormatting.duration) ?? "unknown", known: value != nil)
         }
+        targets = review.targets.map { target in
+            let outcome = target.met.map { $0 ? "met" : "missed" } ?? "not yet known"
+            return TargetView(
+                name: target.name.prefix(1).uppercased() + target.name.dropFirst(), target: "within \(target.target)",
+                actual: target.actualSeconds.map(TextFormatting.duration) ?? "unknown", outcome: outcome,
+                met: target.met == true, missed: target.met == false, basis: target.basis)
+        }
+        hasTargets = !targets.isEmpty
+        if let audit = review.cadence {
+            let gaps = audit.gaps.map { gap in
+                TextView(
+                    text:
+                        "\(TextFormatting.clock(gap.start)) – \(TextFormatting.clock(gap.end)): \(TextFormatting.duration(gap.seconds)) without an update")
+            }
+            cadence = CadenceView(
+                interval: TextFormatting.duration(audit.intervalSeconds), basis: audit.basis,
+                updates: String(audit.updates.count), gaps: gaps, hasGaps: !gaps.isEmpty,
+                summary:
+                    "\(audit.updates.count) status update\(audit.updates.count == 1 ? "" : "s") between \(TextFormatting.clock(audit.windowStart)) and \(TextFormatting.clock(audit.windowEnd)); expected every \(TextFormatting.duration(audit.intervalSeconds)) (\(audit.basis)); \(gaps.isEmpty ? "no gaps" : "\(gaps.count) gap\(gaps.count == 1 ? "" : "s")").")
+            hasCadence = true
+        } else {
+            cadence = CadenceView(interval: "", basis: "", updates: "", gaps: [], hasGaps: false, summary: "")
+            hasCadence = false
+        }
         dueTime = review.dueTime.map(TextFormatting.dateTime) ?? "unknown (no resolution time yet)"
         hasDueTime = review.dueTime != nil
+        flaggedTemplates = review.flaggedTemplates.prefix(20).map { template in
+            FlaggedView(
+                template: TextFormatting.truncate(template.template, 160), source: template.source,
+                reason: template.reason == "new" ? "new" : "spike (×\(template.count) vs \(template.baselineCount) before)",
+                first: TextFormatting.clock(template.firstSeen), last: TextFormatting.clock(template.lastSeen),
+                count: TextFormatting.grouped(template.count), evidence: template.firstEventID)
+        }
+        hasFlaggedTemplates = !flaggedTemplates.isEmpty
+        skew = review.skew.map { suggestion in
+            TextView(
+                text:
+                    "\(suggestion.source) runs \(DurationText.text(abs(suggestion.offsetSeconds))) \(suggestion.offsetSeconds > 0 ? "behind" : "ahead of") \(suggestion.reference) (\(suggestion.pairs) matching records): add offset: \(DurationText.text(suggestion.offsetSeconds)) to its entry in incident.yml")
+        }
+        hasSkew = !skew.isEmpty
 
         sources = review.sources.map { summary in
             SourceView(
@@ -153,8 +247,12 @@ extension ReportView {
         sourceTotals =
             "\(review.sources.count) sources, \(TextFormatting.grouped(totalRecords)) records, \(TextFormatting.grouped(totalSkipped)) kept raw"
 
+        let inFocus = { (entry: TimelineEntry) -> Bool in
+            guard let start = review.focusStart, let end = review.focusEnd else { return true }
+            return (entry.lastTime ?? entry.time) >= start && entry.time <= end
+        }
         let notable = entries.filter { entry in
-            milestoneByEvent[entry.id] != nil || Self.isNotable(entry)
+            entry.duplicateOf == nil && inFocus(entry) && (milestoneByEvent[entry.id] != nil || Self.isNotable(entry))
         }
         let shown = notable.prefix(Self.maxRows)
         timeline = shown.map { entry in
@@ -167,17 +265,18 @@ extension ReportView {
                 text: TextFormatting.truncate(event.text, 300), source: entry.id,
                 count: TextFormatting.grouped(entry.count), isBurst: entry.count > 1,
                 until: entry.lastTime.map(TextFormatting.clock) ?? "", milestone: milestone,
-                isMilestone: !milestone.isEmpty,
+                isMilestone: !milestone.isEmpty, alsoIn: entry.alsoIn.joined(separator: ", "),
+                hasAlsoIn: !entry.alsoIn.isEmpty,
                 rowClass: "kind-\(event.kind.rawValue) sev-\(event.severity?.rawValue ?? "none")")
         }
-        let shownRecords = shown.reduce(0) { $0 + $1.count }
-        let omitted = review.timeline.recordCount - shownRecords
-        if omitted > 0 {
-            timelineNote =
-                "Showing \(TextFormatting.grouped(shown.count)) of \(TextFormatting.grouped(entries.count)) timeline entries: everything but routine log records (below warning level); all \(TextFormatting.grouped(review.timeline.recordCount)) records are in report.json."
-        } else {
-            timelineNote = "All \(TextFormatting.grouped(entries.count)) timeline entries are shown."
+        var note = "Showing \(TextFormatting.grouped(shown.count)) of \(TextFormatting.grouped(entries.count)) timeline entries"
+        if let start = review.focusStart, let end = review.focusEnd {
+            note += " from \(TextFormatting.dateTime(start)) to \(TextFormatting.dateTime(end)) (impact start and resolution with margins)"
         }
+        note += ": everything but routine log records below warning level"
+        if notable.count > shown.count { note += ", cut at \(Self.maxRows) rows" }
+        note += ". Duplicates from several sources are one row; report.json has all \(TextFormatting.grouped(review.timeline.recordCount)) records."
+        timelineNote = note
 
         var flattened: [WhyView] = []
         func flatten(_ nodes: [WhyNode], depth: Int) {

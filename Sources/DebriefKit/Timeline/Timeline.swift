@@ -12,6 +12,10 @@ public struct TimelineEntry: Sendable, Hashable {
     public var examples: [String]
     /// The index of the event's source in the ingest order (a tie-breaker for ordering).
     public var sourceIndex: Int
+    /// Ids of entries from other sources that record the same happening (shown as one row).
+    public var alsoIn: [String] = []
+    /// The id of the entry this one duplicates, when another source's record was chosen to stand for it.
+    public var duplicateOf: String?
 
     /// Creates an entry for a single event.
     public init(event: Event, sourceIndex: Int) {
