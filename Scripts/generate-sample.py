@@ -8,7 +8,12 @@ Deterministic (fixed seed): rerunning gives byte-identical files. The story, in 
   14:03:10  Alertmanager: CheckoutErrorRateHigh firing; 14:03:40 PagerDuty incident triggered
   14:07:05  Dana Whitfield acknowledges; 14:19:00 escalated to the database on-call (Sam Okafor)
   14:31:00  rollback to 2.13.4 starts; 14:34:20 last pool error; traffic recovers
-  14:52:00  PagerDuty incident resolved
+  14:52:00  PagerDuty incident resolved; the Jira ticket is resolved nine minutes later (15:01)
+
+Besides the logs and the PagerDuty log entries, the folder holds a Slack export (a zip, read in place)
+of the incident channel with status updates (one 42-minute gap), an Alertmanager receiver log
+(firing at 14:01:10, resolved at 14:35:40), a Jira XML export of the incident ticket, and review.yml
+with the team's first five whys and action items (incomplete on purpose: see `debrief status`).
 
 Zones on purpose: app logs in UTC (Z), nginx in +0100 (CET), syslog in local Berlin time without a
 year (needs the manifest's timezone and year inference), postgres RFC 5424 in +00:00.
@@ -17,7 +22,9 @@ import gzip
 import json
 import os
 import random
+import zipfile
 from datetime import datetime, timedelta, timezone
+from xml.sax.saxutils import escape
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples", "checkout-outage")
 UTC = timezone.utc
@@ -30,6 +37,7 @@ FIRST_ERROR = DAY.replace(hour=13, minute=58, second=31)
 ROLLBACK = DAY.replace(hour=14, minute=31)
 RECOVERED = DAY.replace(hour=14, minute=34, second=20)
 rng = random.Random("debrief-sample-checkout-outage")
+LINES = {}  # line numbers review.yml cites as evidence
 
 HOSTS = ["web01", "web02"]
 PATHS = ["/", "/api/v1/cart", "/api/v1/cart/items", "/api/v1/checkout", "/api/v1/search?q=boots",
@@ -98,8 +106,12 @@ def write_app_logs():
     current[cut] = (current[cut][0], current[cut][1][:57])
     os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
     with open(os.path.join(OUT, "logs", "payments-api.jsonl"), "w", newline="\n") as f:
-        for _, line in current:
+        for number, (_, line) in enumerate(current, 1):
             f.write(line + "\n")
+            if "pool exhausted" in line and "first_error" not in LINES:
+                LINES["first_error"] = number
+            if "max_connections=8 " in line:
+                LINES["config"] = number
     with open(os.path.join(OUT, "logs", "payments-api.jsonl.1.gz"), "wb") as raw:
         with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
             for _, line in rotated:
@@ -215,6 +227,168 @@ def write_pagerduty():
         f.write("\n")
 
 
+def epoch(t):
+    return "%d.%06d" % (int(t.timestamp()), t.microsecond)
+
+
+def write_slack():
+    users = [
+        {"id": "U01DANA", "name": "dana.whitfield", "real_name": "Dana Whitfield",
+         "profile": {"display_name": "Dana", "real_name": "Dana Whitfield"}, "tz": "Europe/Berlin"},
+        {"id": "U02SAMO", "name": "sam.okafor", "real_name": "Sam Okafor",
+         "profile": {"display_name": "Sam Okafor", "real_name": "Sam Okafor"}, "tz": "Europe/London"},
+        {"id": "U03PRIY", "name": "priya.nair", "real_name": "Priya Nair",
+         "profile": {"display_name": "Priya (Support)", "real_name": "Priya Nair"}, "tz": "Europe/Berlin"},
+    ]
+    channels = [{"id": "C0INC2041", "name": "inc-2041-checkout", "created": "1763388000",
+                 "creator": "U01DANA", "members": ["U01DANA", "U02SAMO", "U03PRIY"],
+                 "topic": {"value": "INC-2041 checkout failures", "creator": "U01DANA", "last_set": 0},
+                 "purpose": {"value": "Incident channel", "creator": "U01DANA", "last_set": 0}}]
+    at = lambda h, m, sec=0: DAY.replace(hour=h, minute=m, second=sec)
+    pd_bot = lambda t, title, text: {"type": "message", "subtype": "bot_message", "bot_id": "B0PAGERDUTY",
+                                      "username": "PagerDuty", "text": "", "ts": epoch(t),
+                                      "attachments": [{"fallback": "%s: %s" % (title, text), "title": title, "text": text}]}
+    msg = lambda t, user, text, **extra: dict({"type": "message", "user": user, "text": text, "ts": epoch(t)}, **extra)
+    thread = epoch(at(14, 22, 4))
+    messages = [
+        msg(at(14, 3, 1), "U01DANA", "<@U01DANA> has joined the channel", subtype="channel_join"),
+        pd_bot(at(14, 3, 45), "Triggered", "[#4107] Checkout error rate above 5% (CheckoutErrorRateHigh) - payments-api"),
+        msg(at(14, 6, 10), "U01DANA", "I'm on it, looking at payments-api and the 13:52 deploy"),
+        msg(at(14, 8, 30), "U01DANA", "Status update: checkout fails for ~30% of requests since ~13:59 UTC. "
+            "payments-api reports its DB pool exhausted. Next update in 30 min."),
+        msg(at(14, 15, 2), "U03PRIY", "Customers are reporting failed payments in the EU shop, 14 tickets so far"),
+        msg(at(14, 19, 30), "U01DANA", "Escalating to the database on-call, paging <@U02SAMO>"),
+        msg(at(14, 22, 4), "U02SAMO", "Pool max_connections went 40 -> 8 in the 2.14.0 config (CHG-7731). Suggest rollback.",
+            thread_ts=thread, reply_count=1, reply_users=["U01DANA"]),
+        msg(at(14, 23, 40), "U01DANA", "Agreed, rolling back to 2.13.4 once the pipeline is free",
+            thread_ts=thread, parent_user_id="U02SAMO"),
+        msg(at(14, 31, 5), "U01DANA", "Rolling back payments-api to 2.13.4 now"),
+        msg(at(14, 36, 40), "U01DANA", "Rolled back. Error rate back to normal, watching for 15 min."),
+        msg(at(14, 50, 0), "U01DANA", "Update: mitigated since ~14:35 UTC by rolling back payments-api to 2.13.4. "
+            "Cause: pool size cut from 40 to 8 in 2.14.0. Keeping the incident open until 14:50."),
+        msg(at(14, 52, 30), "U01DANA", "Resolved. Thanks all - review due tomorrow, I'll start review.yml"),
+        pd_bot(at(14, 52, 6), "Resolved", "[#4107] Checkout error rate above 5% (CheckoutErrorRateHigh) - payments-api"),
+    ]
+    messages.sort(key=lambda m: float(m["ts"]))
+    stamp = (2026, 11, 17, 15, 10, 0)
+    path = os.path.join(OUT, "chat", "slack-export.zip")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, document in [("users.json", users), ("channels.json", channels),
+                               ("inc-2041-checkout/2026-11-17.json", messages)]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, json.dumps(document, indent=2) + "\n")
+
+
+def rfc2822(t):
+    return t.strftime("%a, %d %b %Y %H:%M:%S +0000")
+
+
+def write_jira():
+    created = DAY.replace(hour=14, minute=10, second=12)
+    resolved = DAY.replace(hour=15, minute=1, second=30)
+    comments = [
+        (DAY.replace(hour=14, minute=12, second=40), "dana.whitfield", "Dana Whitfield",
+         "<p>Linked PagerDuty incident #4107. Checkout 502s since ~13:59 UTC.</p>"),
+        (DAY.replace(hour=14, minute=40, second=2), "sam.okafor", "Sam Okafor",
+         "<p>Rollback of payments-api to 2.13.4 completed at 14:35 UTC; pool back to 40 connections.</p>"),
+        (resolved, "dana.whitfield", "Dana Whitfield", "<p>Resolving: no errors for 25 minutes. Review due 2026-11-18.</p>"),
+    ]
+    comment_xml = "\n".join(
+        '\t\t\t\t<comment id="%d" author="%s" created="%s">\n\t\t\t\t\t%s\n\t\t\t\t</comment>' % (
+            90210 + i, author, rfc2822(t), escape(body)) for i, (t, author, _, body) in enumerate(comments))
+    xml = """<!-- RSS generated by JIRA (9.12.2#9120002) at Tue Nov 17 15:05:00 UTC 2026 -->
+<rss version="0.92">
+\t<channel>
+\t\t<title>Jira: INC-2041</title>
+\t\t<link>https://jira.example.com/issues/?jql=key%%3DINC-2041</link>
+\t\t<description>An XML representation of a search request</description>
+\t\t<language>en-us</language>
+\t\t<issue start="0" end="1" total="1" />
+\t\t<item>
+\t\t\t<title>
+\t\t\t\t[INC-2041] Checkout returns 502 for a third of payments
+\t\t\t</title>
+\t\t\t<link>https://jira.example.com/browse/INC-2041</link>
+\t\t\t<project id="10400" key="INC">Incidents</project>
+\t\t\t<description>
+\t\t\t\t%s
+\t\t\t</description>
+\t\t\t<key id="204100">
+\t\t\t\tINC-2041
+\t\t\t</key>
+\t\t\t<summary>
+\t\t\t\tCheckout returns 502 for a third of payments
+\t\t\t</summary>
+\t\t\t<type id="10002">Incident</type>
+\t\t\t<priority id="2">High - P1</priority>
+\t\t\t<status id="5">Resolved</status>
+\t\t\t<resolution id="1">Fixed</resolution>
+\t\t\t<assignee username="dana.whitfield">Dana Whitfield</assignee>
+\t\t\t<reporter username="priya.nair">Priya Nair</reporter>
+\t\t\t<created>
+\t\t\t\t%s
+\t\t\t</created>
+\t\t\t<updated>%s</updated>
+\t\t\t<resolved>
+\t\t\t\t%s
+\t\t\t</resolved>
+\t\t\t<comments>
+%s
+\t\t\t</comments>
+\t\t</item>
+\t</channel>
+</rss>
+""" % (escape("<p>Customers report failed payments in the EU shop; PagerDuty #4107.</p>"), rfc2822(created),
+       rfc2822(resolved), rfc2822(resolved), comment_xml)
+    os.makedirs(os.path.join(OUT, "tickets"), exist_ok=True)
+    with open(os.path.join(OUT, "tickets", "jira-INC-2041.xml"), "w", newline="\n") as f:
+        f.write(xml)
+
+
+def write_alertmanager():
+    alert = {"labels": {"alertname": "CheckoutErrorRateHigh", "severity": "critical", "service": "checkout",
+                        "team": "payments"},
+             "annotations": {"summary": "Checkout 5xx ratio above 5%",
+                             "description": "5xx ratio 0.31 on /api/v1/checkout for 2 minutes"},
+             "startsAt": "2026-11-17T14:01:10.512Z", "generatorURL": "http://prometheus:9090/graph?g0.expr=checkout_5xx_ratio",
+             "fingerprint": "5c1a3e9f0b7d2a41"}
+    def payload(status, ends):
+        item = dict(alert, status=status, endsAt=ends)
+        return {"version": "4", "groupKey": "{}:{alertname=\"CheckoutErrorRateHigh\"}", "truncatedAlerts": 0,
+                "status": status, "receiver": "pagerduty-payments", "groupLabels": {"alertname": "CheckoutErrorRateHigh"},
+                "commonLabels": alert["labels"], "commonAnnotations": alert["annotations"],
+                "externalURL": "http://alertmanager:9093", "alerts": [item]}
+    os.makedirs(os.path.join(OUT, "alerts"), exist_ok=True)
+    with open(os.path.join(OUT, "alerts", "alertmanager-receiver.jsonl"), "w", newline="\n") as f:
+        f.write(json.dumps(payload("firing", "0001-01-01T00:00:00Z"), separators=(",", ":")) + "\n")
+        f.write(json.dumps(payload("resolved", "2026-11-17T14:35:40.208Z"), separators=(",", ":")) + "\n")
+
+
+def write_review():
+    with open(os.path.join(OUT, "review.yml"), "w", newline="\n") as f:
+        f.write("""# The team's part of the review: Debrief reads this on every build and never writes over it.
+whys:
+  - question: Why did checkout return 502s for 36 minutes?
+    answer: payments-api could not get database connections and timed out after 5 s.
+    evidence: [logs/payments-api.jsonl:%d]
+    whys:
+      - question: Why could it not get connections?
+        answer: The 2.14.0 config cut db.pool.max_connections from 40 to 8.
+        evidence: [logs/payments-api.jsonl:%d]
+        whys:
+          - question: Why did a pool-size change reach production unnoticed?
+actionItems:
+  - title: Validate pool sizes against expected peak load in the deploy pipeline
+    owner: Sam Okafor
+    due: 2026-12-04
+    rootCause: config change without capacity check
+  - title: Alert on pool saturation before requests fail
+    due: 2026-12-11
+""" % (LINES["first_error"], LINES["config"]))
+
+
 def write_manifest():
     with open(os.path.join(OUT, "incident.yml"), "w", newline="\n") as f:
         f.write("""# Debrief manifest for the sample incident. Every key is optional; see README.md.
@@ -223,6 +397,9 @@ id: INC-2041
 severity: P1
 # The syslog has local (Berlin) times without a year; everything else carries its own offset.
 timezone: Europe/Berlin
+# The team's own target is stricter than the P1 default (2 h).
+targets:
+  acknowledge: 5m
 """)
 
 
@@ -232,6 +409,10 @@ if __name__ == "__main__":
     write_syslog()
     write_postgres()
     write_pagerduty()
+    write_slack()
+    write_jira()
+    write_alertmanager()
+    write_review()
     write_manifest()
     total = 0
     for root, _, files in os.walk(OUT):

@@ -18,6 +18,7 @@ public struct Deduplicator: Sendable {
 
     /// Marks duplicates in `timeline` (in place).
     public func deduplicate(_ timeline: inout Timeline, input: AnalysisInput) {
+        markRepeats(&timeline)
         let kinds: Set<Event.Kind> = [.alert, .ticket, .chat, .status]
         let candidates = timeline.entries.indices.filter { kinds.contains(timeline.entries[$0].event.kind) }
         let signatures = candidates.map { Signature(timeline.entries[$0].event) }
@@ -44,6 +45,25 @@ public struct Deduplicator: Sendable {
         }
     }
 
+    /// An alert a receiver saw again in a later notification (`repeat: true`) is the same happening as
+    /// its first sighting: it is folded into that one, within its own source.
+    func markRepeats(_ timeline: inout Timeline) {
+        var first: [String: Int] = [:]
+        for index in timeline.entries.indices where timeline.entries[index].event.kind == .alert {
+            let event = timeline.entries[index].event
+            let identity = [
+                String(timeline.entries[index].sourceIndex), event.attributes["transition"] ?? "",
+                event.attributes["fingerprint"] ?? event.attributes["alert"] ?? event.text,
+            ].joined(separator: "|")
+            if event.attributes["repeat"] == "true", let original = first[identity] {
+                timeline.entries[index].duplicateOf = timeline.entries[original].id
+                timeline.entries[original].alsoIn.append(timeline.entries[index].id)
+            } else if first[identity] == nil {
+                first[identity] = index
+            }
+        }
+    }
+
     /// What two records are compared by: identifiers and words.
     struct Signature {
         var identifiers: Set<String>
@@ -63,9 +83,20 @@ public struct Deduplicator: Sendable {
         func matches(_ other: Signature, similarity: Double) -> Bool {
             if let a = transition, let b = other.transition, a != b { return false }
             if !identifiers.isDisjoint(with: other.identifiers) { return true }
+            return wordsOverlap(other, similarity: similarity)
+        }
+
+        /// Whether most words are shared (at least three, and `similarity` of the shorter text).
+        func wordsOverlap(_ other: Signature, similarity: Double) -> Bool {
             let shared = words.intersection(other.words).count
             let smaller = min(words.count, other.words.count)
             return shared >= 3 && Double(shared) / Double(max(1, smaller)) >= similarity
+        }
+
+        /// A stricter test for clock-skew pairs: the same transition, or most words in common.
+        func sameHappening(as other: Signature) -> Bool {
+            if let a = transition, let b = other.transition { return a == b }
+            return wordsOverlap(other, similarity: 0.5)
         }
     }
 }

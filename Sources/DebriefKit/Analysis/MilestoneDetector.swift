@@ -5,8 +5,10 @@
 /// (English and Chinese) and, last, the logs (the first record of an error template that is new or
 /// spikes in the incident, the last such record before recovery). Impact start is the exception:
 /// it is the *earliest* user-facing error evidence (an alert's start or the logs' first error), never
-/// the page. The best evidence of every other kind is kept as an alternative, and alternatives that
-/// disagree by more than five minutes, or milestones out of order, are reported as conflicts.
+/// the page. The best evidence of every other kind is kept as an alternative. Alternatives that
+/// disagree by more than five minutes are reported as conflicts (for impact start, detection,
+/// acknowledgement and escalation only when they are earlier: later evidence is the usual lag), and
+/// so are milestones out of order.
 public struct MilestoneDetector: Sendable {
     /// How far before detection the first error may lie and still count as impact start.
     public var impactLookback: Int64 = 2 * 3600
@@ -55,10 +57,13 @@ public struct MilestoneDetector: Sendable {
                 case Transition.escalated:
                     add(.escalated, tier, entry.time, entry.id, "\(system): '\(transition)'", .high)
                 case Transition.resolved:
+                    // An alert that clears says the symptom stopped (mitigation); a page that
+                    // resolves says the responders closed the incident.
                     if tier == .alerting {
                         add(.mitigated, tier, entry.time, entry.id, "\(system): alert resolved (condition cleared)", .medium)
+                    } else {
+                        add(.resolved, tier, entry.time, entry.id, "\(system): '\(transition)'", .high)
                     }
-                    add(.resolved, tier, entry.time, entry.id, "\(system): '\(transition)'", tier == .paging ? .high : .medium)
                 default:
                     break
                 }
@@ -66,21 +71,22 @@ public struct MilestoneDetector: Sendable {
                 guard let transition, plausible(entry.time, anchor: anchor) else { continue }
                 let ticket = event.attributes["ticket"].map { " \($0)" } ?? ""
                 let target = event.attributes["to"] ?? ""
+                let change = target.isEmpty ? transition : "moved to '\(target)'"
                 switch transition {
                 case Transition.opened:
                     add(.detected, tier, entry.time, entry.id, "\(system)\(ticket) opened", .medium)
                 case Transition.inProgress:
-                    add(.acknowledged, tier, entry.time, entry.id, "\(system)\(ticket) moved to '\(target)'", .medium)
+                    add(.acknowledged, tier, entry.time, entry.id, "\(system)\(ticket) \(change)", .medium)
                 case Transition.assigned:
                     add(.acknowledged, tier, entry.time, entry.id, "\(system)\(ticket) assigned", .low)
                 case Transition.priorityChanged:
                     add(.escalated, tier, entry.time, entry.id, "\(system)\(ticket) priority changed", .low)
                 case Transition.resolved, Transition.closed:
                     if target.lowercased().contains("mitigat") {
-                        add(.mitigated, tier, entry.time, entry.id, "\(system)\(ticket) moved to '\(target)'", .medium)
+                        add(.mitigated, tier, entry.time, entry.id, "\(system)\(ticket) \(change)", .medium)
                     } else {
                         let confidence: Milestone.Confidence = transition == Transition.resolved ? .medium : .low
-                        add(.resolved, tier, entry.time, entry.id, "\(system)\(ticket) moved to '\(target)'", confidence)
+                        add(.resolved, tier, entry.time, entry.id, "\(system)\(ticket) \(change)", confidence)
                     }
                 default:
                     break
@@ -175,7 +181,12 @@ public struct MilestoneDetector: Sendable {
                 else { continue }
                 alternatives.append(other)
                 let difference = chosen.time.seconds(to: other.time)
-                if abs(difference) > conflictThreshold {
+                // Later evidence that something started (a ticket opened after the page) is the
+                // usual lag, not a disagreement; evidence that it started earlier, or ended at a
+                // different time, is.
+                let startsSomething = kind != .mitigated && kind != .resolved
+                let disagrees = startsSomething ? difference < -conflictThreshold : abs(difference) > conflictThreshold
+                if disagrees {
                     let direction = difference > 0 ? "after" : "before"
                     milestones.conflicts.append(
                         MilestoneConflict(

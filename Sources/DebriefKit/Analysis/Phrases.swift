@@ -12,8 +12,9 @@ public enum Phrases {
             "customers are reporting", "users report", "报警", "告警", "发现异常", "收到告警",
         ],
         .acknowledged: [
-            "ack", "acked", "acknowledged", "i'm on it", "im on it", "i am on it", "looking into it", "looking into this",
-            "investigating", "taking a look", "i'll take it", "我来看", "在看了", "收到", "在查", "正在排查", "我来处理",
+            "ack", "acked", "acknowledged", "i'm on it", "im on it", "i am on it", "on it", "looking into it",
+            "looking into this", "investigating", "taking a look", "i'll take it", "我来看", "在看了", "在查", "正在排查",
+            "我来处理",
         ],
         .escalated: [
             "escalating", "escalated", "paging in", "paged in", "pulling in", "looping in", "waking up", "升级", "拉上",

@@ -1,8 +1,9 @@
 /// Suggests clock corrections: when one happening appears in two sources again and again with the
 /// same lag, one of the clocks is probably off.
 ///
-/// Pairs are records from two different sources, at most fifteen minutes apart, that share an
-/// identifier (an incident number, a ticket key, a version such as `2.14.0`). With at least three
+/// Pairs are records from two different sources, at most fifteen minutes apart, that say the same
+/// thing: they share an identifier that is rare in both sources (an incident number mentioned once,
+/// a version, a ticket key) and the same transition or most of their words. With at least three
 /// pairs between the same two sources, a median lag of at least ten seconds and a spread (median
 /// absolute deviation) under a fifth of it, Debrief suggests `offset:` for the source of weaker
 /// evidence (logs before chat, chat before tickets, tickets before paging).
@@ -25,12 +26,15 @@ public struct SkewDetector: Sendable {
     /// The suggestions, strongest evidence first.
     public func suggest(_ input: AnalysisInput) -> [SkewSuggestion] {
         let entries = input.timeline.entries.filter { $0.event.kind != .note }
-        let identifiers = entries.map { entry -> Set<String> in
-            var text = entry.event.text
-            for key in ["incident", "incident.summary", "ticket", "version"] {
-                if let value = entry.event.attributes[key] { text += " " + value }
-            }
-            return Identifiers.extract(from: text)
+        let signatures = entries.map { Deduplicator.Signature($0.event) }
+        // An identifier many records of one source mention (the incident number in every chat
+        // message) says nothing about which happening a record is.
+        var frequency: [Int: [String: Int]] = [:]
+        for (entry, signature) in zip(entries, signatures) {
+            for identifier in signature.identifiers { frequency[entry.sourceIndex, default: [:]][identifier, default: 0] += 1 }
+        }
+        let identifiers = zip(entries, signatures).map { entry, signature in
+            signature.identifiers.filter { (frequency[entry.sourceIndex]?[$0] ?? 0) <= 2 }
         }
         var lags: [SourcePair: [Int64]] = [:]
         var lower = 0
@@ -39,6 +43,7 @@ public struct SkewDetector: Sendable {
             var seen: Set<Int> = []
             for other in lower..<index where entries[other].sourceIndex != entries[index].sourceIndex {
                 guard !identifiers[other].isDisjoint(with: identifiers[index]),
+                    signatures[other].sameHappening(as: signatures[index]),
                     seen.insert(entries[other].sourceIndex).inserted
                 else { continue }
                 // Orient the pair: the stronger evidence is the reference clock.

@@ -1,14 +1,17 @@
 /// Recognises log records that are really deployments, so they stand out on the timeline and the
 /// analysis can cite "the deploy that preceded the first error".
 ///
-/// A record is a deploy when a structured field says so (`event`, `type`, `action`, `category` =
-/// deploy, deployment, rollout, release, rollback) or its text uses deploy vocabulary as a verb or
+/// A record is a deploy (or configuration change) when a structured field says so (`event`,
+/// `type`, `action`, `category` = deploy, deployment, rollout, release, rollback, config) or its text uses deploy vocabulary as a verb or
 /// noun phrase (deploying, deployed, deployment, deploy started/finished/failed, rolling out, rolled
 /// out, rollout, rollback, rolling back, rolled back). A bare "deploy" is not enough: it is a common
 /// user and host name (`Accepted publickey for deploy from …`).
 /// Reclassified events keep `kind-basis` saying why.
 public enum EventClassifier {
-    static let deployValues: Set<String> = ["deploy", "deployment", "rollout", "release", "rollback", "deployed"]
+    static let deployValues: Set<String> = [
+        "deploy", "deployment", "rollout", "release", "rollback", "deployed", "config", "configuration", "config-change",
+        "config_change",
+    ]
     static let deployWords: [String] = [
         "deploying", "deployed", "deployment", "deploy started", "deploy finished", "deploy completed",
         "deploy complete", "deploy failed", "deploy succeeded", "rolling out", "rolled out", "rollout", "rollback",

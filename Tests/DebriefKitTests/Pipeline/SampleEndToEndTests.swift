@@ -13,7 +13,7 @@ import Testing
         let result = try build(TestPaths.sample.path)
         #expect(result.files.map(\.name) == ["report.md", "report.html", "report.json"])
         #expect(result.outputDirectory.lastPathComponent == "report")
-        #expect(result.review.sources.count == 6)
+        #expect(result.review.sources.count == 9)
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
 
@@ -22,8 +22,8 @@ import Testing
         let records = review.sources.reduce(0) { $0 + $1.records }
         #expect(records > 5000)
         #expect(review.timeline.recordCount == records)
-        for source in review.sources {
-            let fromSource = review.timeline.entries.filter { $0.event.source.path == source.path }.reduce(0) { $0 + $1.count }
+        for (index, source) in review.sources.enumerated() {
+            let fromSource = review.timeline.entries.filter { $0.sourceIndex == index }.reduce(0) { $0 + $1.count }
             #expect(fromSource == source.records, "\(source.path)")
         }
         // The JSON says the same: the sum of count over the timeline equals the sum of records.
@@ -37,22 +37,89 @@ import Testing
         let review = try build(TestPaths.sample.path, formats: [.json]).review
         #expect(review.incident.id == "INC-2041")
         #expect(review.incident.severity == .p1)
-        #expect(iso(review.milestones[.detected]?.time) == "2026-11-17T14:03:40.000Z")
-        #expect(iso(review.milestones[.acknowledged]?.time) == "2026-11-17T14:07:05.000Z")
-        #expect(iso(review.milestones[.resolved]?.time) == "2026-11-17T14:52:00.000Z")
+        // Every milestone, each from the evidence the ranking prefers.
         #expect(iso(review.milestones[.impactStart]?.time)?.hasPrefix("2026-11-17T13:58:31.") == true)
+        #expect(review.milestones[.impactStart]?.evidence == .logs)
+        #expect(iso(review.milestones[.detected]?.time) == "2026-11-17T14:01:10.512Z")
+        #expect(review.milestones[.detected]?.basis.hasPrefix("Alertmanager") == true)
+        #expect(iso(review.milestones[.acknowledged]?.time) == "2026-11-17T14:07:05.000Z")
+        #expect(iso(review.milestones[.escalated]?.time) == "2026-11-17T14:19:00.000Z")
+        #expect(iso(review.milestones[.mitigated]?.time) == "2026-11-17T14:35:40.208Z")
+        #expect(iso(review.milestones[.resolved]?.time) == "2026-11-17T14:52:00.000Z")
+        #expect(review.milestones[.resolved]?.evidence == .paging)
+        // The chat and the ticket are kept as alternatives; the ticket resolved nine minutes late.
+        #expect(review.milestones.alternatives[.resolved]?.contains { $0.evidence == .ticket } == true)
+        #expect(review.milestones.alternatives[.mitigated]?.contains { $0.evidence == .chat } == true)
+        #expect(review.milestones.conflicts.map(\.kind) == [.resolved])
+        #expect(review.milestones.conflicts.first?.differenceSeconds == 570)
         #expect(iso(review.dueTime) == "2026-11-18T14:52:00.000Z")
-        #expect(review.metrics.timeToAcknowledge == 205)
+        #expect(review.metrics.timeToAcknowledge == 354)
+        // Targets: the team's 5-minute acknowledgement target is missed, the P1 resolution target met.
+        #expect(review.targets.map(\.name) == ["acknowledge", "resolve"])
+        #expect(review.targets.map(\.met) == [false, true])
+        #expect(review.targets.map(\.basis) == ["manifest", "P1 default"])
+        // Two status updates with a 41m30s gap between them.
+        let cadence = try #require(review.cadence)
+        #expect(cadence.intervalSeconds == 1800)
+        #expect(cadence.updates.count == 2)
+        #expect(cadence.gaps.map(\.seconds) == [2490])
+        // The PagerDuty bot's Slack posts are folded into the PagerDuty entries.
+        let trigger = try #require(review.timeline.entries.first { $0.id == "pagerduty/log_entries.json#8" })
+        #expect(trigger.alsoIn == ["chat/slack-export.zip/inc-2041-checkout/2026-11-17.json#2"])
+        #expect(review.timeline.entries.filter { $0.duplicateOf != nil }.count >= 2)
         // The gzip-rotated log, the year-less Berlin syslog and the +0100 access log all line up.
         let syslog = try #require(review.sources.first { $0.path == "logs/syslog" })
         #expect(syslog.format == "syslog")
         #expect(iso(syslog.firstTime)?.hasPrefix("2026-11-17T13:3") == true)
         #expect(review.sources.first { $0.path == "logs/payments-api.jsonl.1.gz" }?.compressed == true)
+        #expect(review.sources.first { $0.path == "chat/slack-export.zip" }?.format == "slack-export")
+        #expect(review.sources.first { $0.path == "tickets/jira-INC-2041.xml" }?.format == "jira-xml")
+        #expect(review.sources.first { $0.path == "alerts/alertmanager-receiver.jsonl" }?.format == "alertmanager-webhook")
         let deploys = review.timeline.entries.filter { $0.event.kind == .deploy }
         #expect(deploys.contains { $0.event.text.contains("2.14.0") && iso($0.time) == "2026-11-17T13:52:10.000Z" })
         // The half-written line is kept raw and reported.
         let jsonl = try #require(review.sources.first { $0.path == "logs/payments-api.jsonl" })
         #expect(jsonl.skipped == 1)
+        // The team's review.yml is read.
+        #expect(review.whys.first?.children.first?.children.first?.answer == nil)
+        #expect(review.actionItems.count == 2)
+        #expect(!review.diagnostics.contains { $0.path == ReviewFile.fileName })
+    }
+
+    @Test func everyOutputShowsMilestonesTargetsAndCadence() throws {
+        let files = try build(TestPaths.sample.path).files
+        let markdown = try #require(files.first { $0.name == "report.md" }).contents
+        let html = try #require(files.first { $0.name == "report.html" }).contents
+        let json = try JSONParser().parse(try #require(files.first { $0.name == "report.json" }).contents)
+        for text in [markdown, html] {
+            for kind in MilestoneKind.allCases { #expect(text.contains(kind.title), "\(kind)") }
+            #expect(text.contains("PagerDuty: &#39;resolved&#39;") || text.contains("PagerDuty: 'resolved'"))
+            #expect(text.contains("missed"))
+            #expect(text.contains("41m 30s without an update"))
+            #expect(text.contains("9m 30s after PagerDuty"))
+        }
+        for kind in MilestoneKind.allCases {
+            #expect(json["milestones"]?[kind.rawValue]?["basis"]?.string?.isEmpty == false, "\(kind)")
+        }
+        #expect(json["targets"]?[0]?["met"]?.bool == false)
+        #expect(json["cadence"]?["gaps"]?[0]?["seconds"]?.int64 == 2490)
+        #expect(json["conflicts"]?[0]?["milestone"]?.string == "resolved")
+        #expect(json["metrics"]?["impactDurationSeconds"]?.int64 != nil)
+    }
+
+    @Test func statusSaysWhatIsMissing() throws {
+        let review = try build(TestPaths.sample.path, formats: []).review
+        let dayBefore = ReviewStatus(review: review, now: instant("2026-11-18T10:52:00Z"))
+        #expect(dayBefore.secondsLeft == Int64(14_400))
+        #expect(!dayBefore.isOverdue)
+        #expect(dayBefore.missing.contains("some whys have no answer yet"))
+        #expect(dayBefore.missing.contains("2 action items; at least 3 are needed"))
+        #expect(dayBefore.missing.contains { $0.contains("'Alert on pool saturation before requests fail' has no owner") })
+        #expect(dayBefore.text.contains("4h 00m left"))
+        #expect(dayBefore.conflicts.count == 1)
+        let late = ReviewStatus(review: review, now: instant("2026-11-19T09:00:00Z"))
+        #expect(late.isOverdue)
+        #expect(late.text.contains("overdue by 18h 08m"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
