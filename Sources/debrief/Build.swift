@@ -36,6 +36,15 @@ extension DebriefCommand {
         @Option(help: "A folder of templates that overrides the defaults (report.md.mustache, report.html.mustache).")
         var templates: String?
 
+        @Option(help: "Collapse bursts of similar log records within buckets this long (e.g. 1m, 5m; default from incident.yml, else 5m).")
+        var collapseWindow: String?
+
+        @Option(help: "The smallest burst that collapses (default from incident.yml, else 3).")
+        var collapseMin: Int?
+
+        @Flag(help: "Keep every log record as its own timeline entry.")
+        var noCollapse = false
+
         @Flag(help: "Treat warnings as errors for the exit status.")
         var strict = false
 
@@ -47,6 +56,8 @@ extension DebriefCommand {
 
         func validate() throws {
             _ = try parsedFormats()
+            _ = try collapseSettings(manifest: BurstCollapser.Settings())
+            if let collapseMin, collapseMin < 2 { throw ValidationError("--collapse-min must be at least 2") }
             if audience != .internal {
                 throw ValidationError("the \(audience.rawValue) audience is not available yet; use --audience internal")
             }
@@ -65,14 +76,36 @@ extension DebriefCommand {
             return result
         }
 
+        /// The collapse settings the flags ask for, on top of the manifest's; nil when no flag is given.
+        func collapseSettings(manifest: BurstCollapser.Settings) throws -> BurstCollapser.Settings? {
+            if noCollapse { return .disabled }
+            guard collapseWindow != nil || collapseMin != nil else { return nil }
+            var settings = manifest
+            if let collapseWindow {
+                guard let seconds = DurationText.seconds(collapseWindow), seconds > 0 else {
+                    throw ValidationError("--collapse-window takes a duration such as 1m or 5m (got '\(collapseWindow)')")
+                }
+                settings.windowSeconds = seconds
+            }
+            if let collapseMin { settings.minimumCount = collapseMin }
+            return settings
+        }
+
         func run() throws {
+            var manifestCollapse = BurstCollapser.Settings()
+            if collapseWindow != nil || collapseMin != nil,
+                let input = try? IncidentLoader.load(path: path)
+            {
+                manifestCollapse = input.manifest.analysis.collapse
+            }
             let options = BuildOptions(
                 path: path,
                 outputDirectory: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
                 audience: audience,
                 formats: try parsedFormats(),
                 templatesDirectory: try templates.map(Self.existingDirectory),
-                generatedAt: GenerationTime.resolve())
+                generatedAt: GenerationTime.resolve(),
+                collapse: try collapseSettings(manifest: manifestCollapse))
             let result: BuildResult
             do {
                 result = try ReviewPipeline().build(options)
