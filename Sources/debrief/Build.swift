@@ -98,7 +98,7 @@ extension DebriefCommand {
             {
                 manifestCollapse = input.manifest.analysis.collapse
             }
-            let options = BuildOptions(
+            var options = BuildOptions(
                 path: path,
                 outputDirectory: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
                 audience: audience,
@@ -106,10 +106,15 @@ extension DebriefCommand {
                 templatesDirectory: try templates.map(Self.existingDirectory),
                 generatedAt: GenerationTime.resolve(),
                 collapse: try collapseSettings(manifest: manifestCollapse))
+            let progress = !quiet && ProgressBar.isAvailable ? ProgressBar() : nil
+            options.progress = progress?.counter
+            progress?.start()
             let result: BuildResult
             do {
                 result = try ReviewPipeline().build(options)
+                progress?.stop()
             } catch let error as DebriefError {
+                progress?.stop()
                 Console.error(error.description)
                 throw ExitCode.failure
             }

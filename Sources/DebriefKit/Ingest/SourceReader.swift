@@ -8,6 +8,8 @@ public struct SourceReader: Sendable {
     public var limits: IngestLimits
     /// How bursts collapse while reading; nil keeps every event (`IngestedSource.events`).
     public var collapse: BurstCollapser.Settings?
+    /// Counts bytes read, for a progress display.
+    public var progress: ProgressCounter?
     /// How many bytes detection looks at.
     public static let sampleSize = 64 * 1024
 
@@ -259,7 +261,7 @@ public struct SourceReader: Sendable {
             }
             return LineReader(stream: stream, maxLineLength: limits.maxLineLength)
         }
-        let file = try FileByteStream(url: spec.url, displayPath: spec.displayPath)
+        let file = try FileByteStream(url: spec.url, displayPath: spec.displayPath, progress: progress)
         let magic = file.peek(count: 2)
         if magic == [0x1F, 0x8B] {
             compressed = true

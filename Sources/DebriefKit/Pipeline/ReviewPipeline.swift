@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     public var parallelism: Int
     /// How bursts of similar log records collapse; nil takes the manifest's `collapse:` (or defaults).
     public var collapse: BurstCollapser.Settings?
+    /// Counts bytes read, for a progress display (set by the command line when it shows one).
+    public var progress: ProgressCounter?
 
     /// Creates options.
     public init(
@@ -95,8 +97,14 @@ public struct ReviewPipeline: Sendable {
     /// Ingests, merges and analyses, recording stage timings.
     func makeReview(input: IncidentInput, options: BuildOptions, timings: inout StageTimings) -> Review {
         let collapse = options.collapse ?? input.manifest.analysis.collapse
-        let ingester = Ingester(
-            reader: SourceReader(limits: options.limits, collapse: collapse), parallelism: options.parallelism)
+        var reader = SourceReader(limits: options.limits, collapse: collapse)
+        if let progress = options.progress {
+            reader.progress = progress
+            progress.expect(input.sources.reduce(Int64(0)) { total, spec in
+                total + ((try? FileManager.default.attributesOfItem(atPath: spec.url.path)[.size] as? NSNumber)?.int64Value ?? 0)
+            })
+        }
+        let ingester = Ingester(reader: reader, parallelism: options.parallelism)
         let sources = timings.measure("ingest") { ingester.ingest(input.sources) }
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }

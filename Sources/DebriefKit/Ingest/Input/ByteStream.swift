@@ -17,10 +17,12 @@ public protocol ByteStream: AnyObject {
 public final class FileByteStream: ByteStream {
     private let descriptor: Int32
     private let path: String
+    private let progress: ProgressCounter?
 
-    /// Opens `url` for reading.
-    public init(url: URL, displayPath: String) throws {
+    /// Opens `url` for reading; bytes read are added to `progress` when given.
+    public init(url: URL, displayPath: String, progress: ProgressCounter? = nil) throws {
         path = displayPath
+        self.progress = progress
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw DebriefError("cannot open: \(String(cString: strerror(errno)).lowercased())", path: displayPath)
@@ -39,7 +41,10 @@ public final class FileByteStream: ByteStream {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let count = Glibc.read(descriptor, base, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                progress?.add(count)
+                return count
+            }
             if errno == EINTR { continue }
             throw DebriefError("read failed: \(String(cString: strerror(errno)).lowercased())", path: path)
         }
