@@ -7,7 +7,8 @@
 # window, mixed zones) into Benchmarks/data/<size>m, builds Debrief in release mode, then alternates
 # runs of
 #   debrief build DIR --format json        (ingest + merge + burst collapse + JSON report)
-#   lnav -n -q FILES                       (lnav's headless load, detect, index and merge)
+#   lnav -n -q FILES                       (lnav's headless load, detect, index and merge, with
+#                                          Benchmarks/lnav-config so it parses app.jsonl as JSON too)
 # in one session (RUNS rounds, default 3), and prints the median wall time, MB/s, lines/s, peak RSS
 # and Debrief's speed-up over lnav. Raw per-run numbers go to Benchmarks/results/.
 set -euo pipefail
@@ -28,6 +29,8 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="Benchmarks/results/$stamp.txt"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/lnav-home"
+lnav_cmd=(env HOME="$out/lnav-home" lnav -I "$repo/Benchmarks/lnav-config" -n -q)
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -46,7 +49,7 @@ for size in "${sizes[@]}"; do
   for round in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$out/t" "$debrief" build "$data" --out "$out/report" --format json --quiet
     cat "$out/t" >> "$out/debrief.times"
-    /usr/bin/time -f "%e %M" -o "$out/t" lnav -n -q "${files[@]}" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M" -o "$out/t" "${lnav_cmd[@]}" "${files[@]}" > /dev/null 2>&1 || true
     cat "$out/t" >> "$out/lnav.times"
   done
   {

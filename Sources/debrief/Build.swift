@@ -137,7 +137,13 @@ extension DebriefCommand {
                 try FileManager.default.createDirectory(at: result.outputDirectory, withIntermediateDirectories: true)
                 for file in result.files {
                     let url = result.outputDirectory.appendingPathComponent(file.name)
-                    try Data(file.contents.utf8).write(to: url, options: .atomic)
+                    var contents = file.contents
+                    // Write the string's own bytes: reports can be tens of megabytes.
+                    try contents.withUTF8 { utf8 in
+                        guard let base = utf8.baseAddress else { return try Data().write(to: url, options: .atomic) }
+                        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: utf8.count, deallocator: .none)
+                        try data.write(to: url, options: .atomic)
+                    }
                 }
             } catch {
                 Console.error(DebriefError.wrapping(error, path: Console.display(result.outputDirectory), action: "write the reports").description)

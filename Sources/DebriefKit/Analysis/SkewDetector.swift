@@ -1,7 +1,7 @@
 /// Suggests clock corrections: when one happening appears in two sources again and again with the
 /// same lag, one of the clocks is probably off.
 ///
-/// Pairs are records from two different sources, at most fifteen minutes apart, that say the same
+/// Pairs are records (alerts, tickets, chat, status updates and deploys) from two different sources, at most fifteen minutes apart, that say the same
 /// thing: they share an identifier that is rare in both sources (an incident number mentioned once,
 /// a version, a ticket key) and the same transition or most of their words. With at least three
 /// pairs between the same two sources, a median lag of at least ten seconds and a spread (median
@@ -25,7 +25,8 @@ public struct SkewDetector: Sendable {
 
     /// The suggestions, strongest evidence first.
     public func suggest(_ input: AnalysisInput) -> [SkewSuggestion] {
-        let entries = input.timeline.entries.filter { $0.event.kind != .note }
+        // Log records are too many and too alike to pair by identifiers; deploys among them are kept.
+        let entries = input.timeline.entries.filter { $0.event.kind != .note && $0.event.kind != .log }
         let signatures = entries.map { Deduplicator.Signature($0.event) }
         // An identifier many records of one source mention (the incident number in every chat
         // message) says nothing about which happening a record is.

@@ -48,7 +48,9 @@ public struct Ingester: Sendable {
         let references = ordered.map(reference)
         let work = Array(zip(ordered, references)).map { WorkItem(index: $0.0, reference: $0.1) }
         let read = parallelMap(work) { item in
-            reader.read(specs[item.index], referenceInstant: item.reference, sourceIndex: item.index)
+            reader.read(
+                specs[item.index], referenceInstant: item.reference, sourceIndex: item.index,
+                detection: probes[item.index].detection)
         }
         for (item, source) in zip(work, read) { results[item.index] = source }
     }

@@ -34,6 +34,8 @@ public struct SourceReader: Sendable {
         public var mayLackYear: Bool
         /// The earliest and latest instants among the first records, when they could be read.
         public var instants: [Instant]
+        /// The detection made while probing, so reading does not sniff again.
+        public var detection: FormatSniffer.Detection?
     }
 
     /// Detects the format and reads the first records of line formats (from the 64 KiB sample) and of
@@ -43,14 +45,19 @@ public struct SourceReader: Sendable {
         guard spec.container != .bundle else {
             return Probe(size: size, mayLackYear: spec.format?.mayLackYear ?? false, instants: [])
         }
-        guard let format = spec.format ?? detect(spec).format else {
-            return Probe(size: size, mayLackYear: false, instants: [])
+        var detection: FormatSniffer.Detection?
+        if spec.format == nil {
+            let found = detect(spec)
+            detection = FormatSniffer.Detection(format: found.format, confidence: found.confidence, reason: found.reason)
+        }
+        guard let format = spec.format ?? detection?.format else {
+            return Probe(size: size, mayLackYear: false, instants: [], detection: detection)
         }
         // Year-less sources are anchored by others; their own first records are not needed.
-        if format.mayLackYear { return Probe(size: size, mayLackYear: true, instants: []) }
+        if format.mayLackYear { return Probe(size: size, mayLackYear: true, instants: [], detection: detection) }
         var compressed = false
         guard var reader = try? open(spec, compressed: &compressed) else {
-            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [])
+            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [], detection: detection)
         }
         var sink = EventSink(context: ParseContext(path: spec.displayPath, timeZone: spec.timeZone, year: spec.year, limits: limits))
         switch format.makeParser() {
@@ -72,9 +79,9 @@ public struct SourceReader: Sendable {
         }
         let times = sink.finish().filter { $0.attributes["parse"] != "raw" }.map(\.time)
         guard let first = times.min(), let last = times.max() else {
-            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [])
+            return Probe(size: size, mayLackYear: format.mayLackYear, instants: [], detection: detection)
         }
-        return Probe(size: size, mayLackYear: format.mayLackYear, instants: [first, last])
+        return Probe(size: size, mayLackYear: format.mayLackYear, instants: [first, last], detection: detection)
     }
 
     /// Detects the format of `spec` (or takes the manifest's) without parsing it.
@@ -93,7 +100,11 @@ public struct SourceReader: Sendable {
 
     /// Reads `spec` fully. `referenceInstant` anchors year-less timestamps; `sourceIndex` is the
     /// source's place in the ingest order (the merge's tie-breaker).
-    public func read(_ spec: SourceSpec, referenceInstant: Instant? = nil, sourceIndex: Int = 0) -> IngestedSource {
+    /// `detection`, when given, is a detection already made for this spec (by `probe`).
+    public func read(
+        _ spec: SourceSpec, referenceInstant: Instant? = nil, sourceIndex: Int = 0,
+        detection known: FormatSniffer.Detection? = nil
+    ) -> IngestedSource {
         var diagnostics = Diagnostics()
         let path = spec.displayPath
         let size = (try? FileManager.default.attributesOfItem(atPath: spec.url.path)[.size] as? NSNumber)?.int64Value ?? 0
@@ -120,7 +131,8 @@ public struct SourceReader: Sendable {
             format = fixed
             summary.confidence = 1
         } else {
-            let detection = FormatSniffer.detect(SniffSample(bytes: sampleBytes, isComplete: sampleBytes.count < Self.sampleSize))
+            let detection =
+                known ?? FormatSniffer.detect(SniffSample(bytes: sampleBytes, isComplete: sampleBytes.count < Self.sampleSize))
             guard let detected = detection.format else {
                 summary.format = "unrecognized"
                 summary.confidence = detection.confidence

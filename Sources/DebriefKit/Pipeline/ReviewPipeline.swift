@@ -105,11 +105,13 @@ public struct ReviewPipeline: Sendable {
             })
         }
         let ingester = Ingester(reader: reader, parallelism: options.parallelism)
-        let sources = timings.measure("ingest") { ingester.ingest(input.sources) }
+        var sources = timings.measure("ingest") { ingester.ingest(input.sources) }
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
         let merged = timings.measure("merge") { TimelineBuilder().build(sources) }
+        // The merged timeline holds the entries now; the per-source copies can go.
+        for index in sources.indices { sources[index].entries = [] }
         let manifest = input.manifest
         let zone = manifest.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         let (timeline, analysis) = timings.measure("analyse") {

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The report's JSON contract, `schemaVersion: 1` (documented in README.md).
 ///
 /// Built as an explicit tree rather than through `Codable` so the member order is designed, absent
@@ -8,6 +11,11 @@ public enum ReportJSON {
 
     /// The JSON tree of `review` for `audience`.
     public static func value(for review: Review, audience: Audience) -> JSONValue {
+        value(for: review, audience: audience, timeline: .array(review.timeline.entries.map(entry)))
+    }
+
+    /// The tree with `timeline` as given (a placeholder when the entries are written separately).
+    static func value(for review: Review, audience: Audience, timeline: JSONValue) -> JSONValue {
         var root = JSONObjectBuilder()
         root.set("schemaVersion", schemaVersion)
         root.set("audience", audience.rawValue)
@@ -24,7 +32,7 @@ public enum ReportJSON {
         root.set("incident", incident.value)
 
         root.set("sources", .array(review.sources.map(source)))
-        root.set("timeline", .array(review.timeline.entries.map(entry)))
+        root.set("timeline", timeline)
 
         var milestones = JSONObjectBuilder()
         for kind in MilestoneKind.allCases {
@@ -66,9 +74,58 @@ public enum ReportJSON {
         return root.value
     }
 
-    /// The report as JSON text.
+    /// The report as JSON text. The timeline, which holds nearly all of it, is written in slices on
+    /// all cores and joined in order, so the output is the same whatever the core count.
     public static func render(_ review: Review, audience: Audience) -> String {
-        JSONWriter.string(value(for: review, audience: audience))
+        let marker = "\u{0}timeline\u{0}"
+        let skeleton = JSONWriter.string(value(for: review, audience: audience, timeline: .string(marker)))
+        let quotedMarker = "\"\\u0000timeline\\u0000\""
+        guard let range = skeleton.range(of: quotedMarker) else { return skeleton }
+        let entries = review.timeline.entries
+        // Entries are written in slices, a batch of slices on all cores at a time, and each batch is
+        // appended before the next is made: the report is the largest thing in memory, so only one
+        // copy of it (plus a batch) exists at once.
+        var result = String()
+        var reserved = false
+        result += skeleton[..<range.lowerBound]
+        if entries.isEmpty {
+            result += "[]"
+        } else {
+            result += "[\n"
+            let sliceSize = 512
+            let batch = max(2, ProcessInfo.processInfo.activeProcessorCount)
+            var lower = 0
+            while lower < entries.count {
+                let slots = ResultSlots<[UInt8]>(count: batch)
+                let start = lower
+                DispatchQueue.concurrentPerform(iterations: batch) { slice in
+                    var output: [UInt8] = []
+                    let from = start + slice * sliceSize
+                    let to = min(entries.count, from + sliceSize)
+                    if from < to {
+                        for index in from..<to {
+                            JSONWriter.indentation(2, into: &output)
+                            JSONWriter.write(entry(entries[index]), indent: 2, into: &output)
+                            output.append(contentsOf: index == entries.count - 1 ? [0x0A] : [0x2C, 0x0A])
+                        }
+                    }
+                    slots.set(slice, output)
+                }
+                let parts = slots.values()
+                if !reserved {
+                    // Size the report from the first batch, with a margin, so it is never copied to grow.
+                    reserved = true
+                    let written = parts.reduce(0) { $0 + $1.count }
+                    let done = min(entries.count, batch * sliceSize)
+                    result.reserveCapacity(skeleton.utf8.count + written / max(1, done) * entries.count * 5 / 4 + 4096)
+                }
+                for part in parts { result += String(decoding: part, as: UTF8.self) }
+                lower += batch * sliceSize
+            }
+            result += "  ]"
+        }
+        result += skeleton[range.upperBound...]
+        return result
     }
 
     static func source(_ summary: SourceSummary) -> JSONValue {

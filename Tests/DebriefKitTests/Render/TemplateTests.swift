@@ -52,3 +52,11 @@ import Testing
         #expect(try JSONParser().parse(text) == value)
     }
 }
+
+@Suite struct ReportJSONTests {
+    @Test func slicedRenderingEqualsTheWholeTree() throws {
+        let review = try ReviewPipeline().build(
+            BuildOptions(path: TestPaths.sample.path, formats: [], generatedAt: Instant(nanosecondsSinceEpoch: 0))).review
+        #expect(ReportJSON.render(review, audience: .internal) == JSONWriter.string(ReportJSON.value(for: review, audience: .internal)))
+    }
+}
