@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The first bytes of an input, prepared for format detection.
 public struct SniffSample: Sendable {
     /// Up to the first 64 KiB (decompressed).
@@ -43,8 +49,28 @@ public struct SniffSample: Sendable {
         bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
 
-    /// Whether the sample contains `needle`.
-    public func contains(_ needle: String) -> Bool { text.contains(needle) }
+    /// Whether the sample contains `needle` (a byte search: detection asks this dozens of times per
+    /// file, and `String.contains` walks grapheme clusters).
+    public func contains(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard !pattern.isEmpty else { return true }
+            return bytes.withUnsafeBytes { haystack in
+                guard let base = haystack.baseAddress, let needle = pattern.baseAddress, let first = pattern.first,
+                    haystack.count >= pattern.count
+                else { return false }
+                var offset = 0
+                let last = haystack.count - pattern.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + position, needle, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
 
     /// The share of sample lines for which `matches` holds (0 when there are none).
     public func share(of matches: (String) -> Bool) -> Double {

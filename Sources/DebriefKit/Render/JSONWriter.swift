@@ -108,9 +108,104 @@ public enum JSONWriter {
     }
 }
 
+/// Something JSON object members can be written to: a tree (`JSONObjectBuilder`) or bytes
+/// (`JSONObjectStream`). Report sections are written once against this, so the tree and the fast
+/// byte form cannot drift apart.
+protocol JSONMembers {
+    mutating func set(_ key: String, _ value: JSONValue)
+    mutating func set(_ key: String, _ value: String?)
+    mutating func set(_ key: String, _ value: Int?)
+    mutating func set(_ key: String, _ value: Instant?)
+    mutating func setIfPresent(_ key: String, _ value: String?)
+    mutating func setIfPresent(_ key: String, _ value: Int?)
+    /// A member holding an array of strings.
+    mutating func set(_ key: String, strings: [String])
+    /// A member holding an object of string values, in the order given.
+    mutating func set(_ key: String, pairs: [(key: String, value: String)])
+}
+
+/// Writes one JSON object straight to bytes, formatted exactly as `JSONWriter` formats the tree.
+struct JSONObjectStream: JSONMembers {
+    var output: [UInt8]
+    let indent: Int
+    private var empty = true
+
+    /// Starts an object at nesting level `indent`.
+    init(indent: Int, into output: [UInt8] = []) {
+        self.indent = indent
+        self.output = output
+        self.output.append(0x7B)
+    }
+
+    private mutating func key(_ key: String) {
+        output.append(contentsOf: empty ? [0x0A] : [0x2C, 0x0A])
+        empty = false
+        JSONWriter.indentation(indent + 1, into: &output)
+        JSONWriter.writeString(key, into: &output)
+        output.append(contentsOf: [0x3A, 0x20])
+    }
+
+    mutating func set(_ key: String, _ value: JSONValue) {
+        self.key(key)
+        JSONWriter.write(value, indent: indent + 1, into: &output)
+    }
+
+    mutating func set(_ key: String, _ value: String?) {
+        self.key(key)
+        if let value { JSONWriter.writeString(value, into: &output) } else { JSONWriter.append("null", to: &output) }
+    }
+
+    mutating func set(_ key: String, _ value: Int?) {
+        self.key(key)
+        JSONWriter.append(value.map(String.init) ?? "null", to: &output)
+    }
+
+    mutating func set(_ key: String, _ value: Instant?) { set(key, value?.iso8601) }
+    mutating func setIfPresent(_ key: String, _ value: String?) { if let value { set(key, value) } }
+    mutating func setIfPresent(_ key: String, _ value: Int?) { if let value { set(key, value) } }
+
+    mutating func set(_ key: String, strings: [String]) {
+        self.key(key)
+        guard !strings.isEmpty else { return JSONWriter.append("[]", to: &output) }
+        output.append(contentsOf: [0x5B, 0x0A])
+        for (index, value) in strings.enumerated() {
+            JSONWriter.indentation(indent + 2, into: &output)
+            JSONWriter.writeString(value, into: &output)
+            output.append(contentsOf: index == strings.count - 1 ? [0x0A] : [0x2C, 0x0A])
+        }
+        JSONWriter.indentation(indent + 1, into: &output)
+        output.append(0x5D)
+    }
+
+    mutating func set(_ key: String, pairs: [(key: String, value: String)]) {
+        self.key(key)
+        var object = JSONObjectStream(indent: indent + 1, into: output)
+        output = []
+        for pair in pairs { object.set(pair.key, pair.value) }
+        output = object.finish()
+    }
+
+    /// Closes the object and returns the bytes.
+    mutating func finish() -> [UInt8] {
+        if empty {
+            output.append(0x7D)
+        } else {
+            output.append(0x0A)
+            JSONWriter.indentation(indent, into: &output)
+            output.append(0x7D)
+        }
+        return output
+    }
+}
+
 /// Builds `JSONValue` objects member by member, leaving out nothing: nil becomes `null`.
-struct JSONObjectBuilder {
+struct JSONObjectBuilder: JSONMembers {
     private(set) var members: [(key: String, value: JSONValue)] = []
+
+    mutating func set(_ key: String, strings: [String]) { set(key, .array(strings.map(JSONValue.string))) }
+    mutating func set(_ key: String, pairs: [(key: String, value: String)]) {
+        set(key, .object(JSONObject(pairs.map { ($0.key, JSONValue.string($0.value)) })))
+    }
 
     mutating func set(_ key: String, _ value: JSONValue) { members.append((key, value)) }
     mutating func set(_ key: String, _ value: String?) { members.append((key, value.map(JSONValue.string) ?? .null)) }

@@ -105,7 +105,10 @@ public enum ReportJSON {
                     if from < to {
                         for index in from..<to {
                             JSONWriter.indentation(2, into: &output)
-                            JSONWriter.write(entry(entries[index]), indent: 2, into: &output)
+                            var object = JSONObjectStream(indent: 2, into: output)
+                            output = []
+                            write(entries[index], into: &object)
+                            output = object.finish()
                             output.append(contentsOf: index == entries.count - 1 ? [0x0A] : [0x2C, 0x0A])
                         }
                     }
@@ -146,8 +149,14 @@ public enum ReportJSON {
     }
 
     static func entry(_ entry: TimelineEntry) -> JSONValue {
-        let event = entry.event
         var object = JSONObjectBuilder()
+        write(entry, into: &object)
+        return object.value
+    }
+
+    /// The members of a timeline entry, written to a tree or to bytes.
+    static func write<Members: JSONMembers>(_ entry: TimelineEntry, into object: inout Members) {
+        let event = entry.event
         object.set("id", entry.id)
         object.set("time", event.time)
         object.set("source", event.source.path)
@@ -161,13 +170,10 @@ public enum ReportJSON {
             object.set("lastTime", entry.lastTime)
         }
         object.setIfPresent("template", entry.template)
-        if !entry.examples.isEmpty { object.set("examples", .array(entry.examples.map(JSONValue.string))) }
-        if !entry.alsoIn.isEmpty { object.set("alsoIn", .array(entry.alsoIn.map(JSONValue.string))) }
+        if !entry.examples.isEmpty { object.set("examples", strings: entry.examples) }
+        if !entry.alsoIn.isEmpty { object.set("alsoIn", strings: entry.alsoIn) }
         object.setIfPresent("duplicateOf", entry.duplicateOf)
-        if !event.attributes.isEmpty {
-            object.set("attributes", .object(JSONObject(event.attributes.sorted.map { ($0.key, .string($0.value)) })))
-        }
-        return object.value
+        if !event.attributes.isEmpty { object.set("attributes", pairs: event.attributes.sorted) }
     }
 
     static func milestoneBuilder(_ milestone: Milestone) -> JSONObjectBuilder {

@@ -31,9 +31,13 @@ public enum EventClassifier {
     }
 
     static func deployBasis(_ event: Event) -> String? {
-        for key in ["event", "type", "action", "category", "event.action", "event.type"] {
-            if let value = event.attributes[key]?.lowercased(), deployValues.contains(value) {
-                return "field \(key)=\(value)"
+        for (key, value) in event.attributes {
+            switch key {
+            case "event", "type", "action", "category", "event.action", "event.type":
+                let lowered = value.lowercased()
+                if deployValues.contains(lowered) { return "field \(key)=\(lowered)" }
+            default:
+                continue
             }
         }
         // Most records mention neither; check bytes before building a lower-cased copy.
