@@ -38,6 +38,8 @@ public struct EventSink {
     public var years: YearResolver
 
     private var collapser: StreamingCollapser?
+    /// Deploy classification by template hash (see `commit`).
+    private var deployByTemplate: [UInt64: String?] = [:]
     /// The most recent event, held back so continuation lines can still be added to it.
     private var pending: Event?
     private var lastRecordAbsorbed = false
@@ -211,8 +213,25 @@ public struct EventSink {
             return
         }
         var event = event
-        if event.kind == .log { EventClassifier.classify(&event) }
-        collapser?.add(event)
+        let key = BurstKey(event: event)
+        if event.kind == .log {
+            // Whether the words make it a deploy depends only on the template's literal words, so it
+            // is worked out once per template; a structured field is checked every time.
+            let basis: String?
+            if let field = EventClassifier.fieldBasis(event) {
+                basis = field
+            } else if let cached = deployByTemplate[key.template] {
+                basis = cached
+            } else {
+                basis = EventClassifier.textBasis(event.text)
+                if deployByTemplate.count < 100_000 { deployByTemplate[key.template] = basis }
+            }
+            if let basis {
+                event.kind = .deploy
+                event.attributes["kind-basis"] = basis
+            }
+        }
+        collapser?.add(event, key: key)
     }
 
     // MARK: - Time helpers

@@ -126,15 +126,13 @@ protocol JSONMembers {
 
 /// Writes one JSON object straight to bytes, formatted exactly as `JSONWriter` formats the tree.
 struct JSONObjectStream: JSONMembers {
-    var output: [UInt8]
+    private var output: [UInt8] = [0x7B]
     let indent: Int
     private var empty = true
 
     /// Starts an object at nesting level `indent`.
-    init(indent: Int, into output: [UInt8] = []) {
+    init(indent: Int) {
         self.indent = indent
-        self.output = output
-        self.output.append(0x7B)
     }
 
     private mutating func key(_ key: String) {
@@ -179,10 +177,9 @@ struct JSONObjectStream: JSONMembers {
 
     mutating func set(_ key: String, pairs: [(key: String, value: String)]) {
         self.key(key)
-        var object = JSONObjectStream(indent: indent + 1, into: output)
-        output = []
+        var object = JSONObjectStream(indent: indent + 1)
         for pair in pairs { object.set(pair.key, pair.value) }
-        output = object.finish()
+        output.append(contentsOf: object.finish())
     }
 
     /// Closes the object and returns the bytes.

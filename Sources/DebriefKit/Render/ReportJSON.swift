@@ -105,10 +105,9 @@ public enum ReportJSON {
                     if from < to {
                         for index in from..<to {
                             JSONWriter.indentation(2, into: &output)
-                            var object = JSONObjectStream(indent: 2, into: output)
-                            output = []
+                            var object = JSONObjectStream(indent: 2)
                             write(entries[index], into: &object)
-                            output = object.finish()
+                            output.append(contentsOf: object.finish())
                             output.append(contentsOf: index == entries.count - 1 ? [0x0A] : [0x2C, 0x0A])
                         }
                     }

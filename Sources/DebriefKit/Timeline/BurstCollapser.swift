@@ -146,12 +146,16 @@ public struct StreamingCollapser {
 
     /// Adds a materialised event.
     public mutating func add(_ event: Event) {
+        add(event, key: BurstKey(event: event))
+    }
+
+    /// Adds a materialised event whose key the caller already computed.
+    public mutating func add(_ event: Event, key: BurstKey) {
         sequence += 1
         guard settings.isEnabled, event.kind == .log || event.kind == .deploy else {
             output.append((TimelineEntry(event: event, sourceIndex: sourceIndex), sequence))
             return
         }
-        let key = BurstKey(event: event)
         let number = bucketNumber(of: event.time)
         advance(to: number)
         let slot: Int

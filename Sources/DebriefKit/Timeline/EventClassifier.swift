@@ -31,6 +31,11 @@ public enum EventClassifier {
     }
 
     static func deployBasis(_ event: Event) -> String? {
+        fieldBasis(event) ?? textBasis(event.text)
+    }
+
+    /// A deploy named by a structured field.
+    static func fieldBasis(_ event: Event) -> String? {
         for (key, value) in event.attributes {
             switch key {
             case "event", "type", "action", "category", "event.action", "event.type":
@@ -40,9 +45,14 @@ public enum EventClassifier {
                 continue
             }
         }
+        return nil
+    }
+
+    /// A deploy named by the text's vocabulary.
+    static func textBasis(_ text: String) -> String? {
         // Most records mention neither; check bytes before building a lower-cased copy.
-        guard mentionsDeployVocabulary(event.text) else { return nil }
-        let text = event.text.prefix(300).lowercased()
+        guard mentionsDeployVocabulary(text) else { return nil }
+        let text = text.prefix(300).lowercased()
         for word in deployWords where text.contains(word) {
             return "text mentions '\(word.trimmingCharacters(in: [" ", ":"]))'"
         }
