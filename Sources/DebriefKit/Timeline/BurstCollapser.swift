@@ -82,6 +82,14 @@ public struct BurstKey: Hashable, Sendable {
         status = event.attributes["status"].map(Self.hash) ?? 0
     }
 
+    /// One word of hash input: the dictionary of open groups is probed for every log record, and
+    /// hashing a single mixed word is several times cheaper than hashing four fields.
+    public func hash(into hasher: inout Hasher) {
+        var mixed = template ^ (actor &* 0x9E37_79B9_7F4A_7C15) ^ (status &* 0xC2B2_AE3D_27D4_EB4F)
+        mixed ^= UInt64(severity.map { Severity.allCases.firstIndex(of: $0) ?? 0 } ?? 7) &* 0x1656_67B1_9E37_79F9
+        hasher.combine(mixed)
+    }
+
     /// FNV-1a of bytes (never 0, so 0 can mean "none").
     @inline(__always)
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

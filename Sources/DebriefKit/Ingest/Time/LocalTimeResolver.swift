@@ -11,6 +11,7 @@ public struct LocalTimeResolver: Sendable {
     public let zone: TimeZone
     private let fixedOffset: Int?
     private var cache: [Int64: Resolution] = [:]
+    private var lastHour: (key: Int64, resolution: Resolution)?
     private var lastInstant: Instant?
 
     private enum Resolution: Sendable {
@@ -39,13 +40,17 @@ public struct LocalTimeResolver: Sendable {
         if let fixedOffset { return wall.adding(seconds: -Int64(fixedOffset)) }
         let hourKey = floorDivide(wall.secondsSinceEpoch, 3600).quotient
         let resolution: Resolution
-        if let cached = cache[hourKey] {
+        if let last = lastHour, last.key == hourKey {
+            // Consecutive lines nearly always fall in the same hour: skip the dictionary.
+            resolution = last.resolution
+        } else if let cached = cache[hourKey] {
             resolution = cached
         } else {
             resolution = resolve(wallSeconds: hourKey * 3600)
             if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
             cache[hourKey] = resolution
         }
+        lastHour = (hourKey, resolution)
         let result: Instant
         switch resolution {
         case .unique(let offset), .gap(let offset):
