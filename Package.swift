@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libxml2, for XML exports and HTML bodies (network and entity expansion off).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Process-level tuning for the command line (glibc's malloc trim threshold).
+        .systemLibrary(name: "CPlatform"),
         // The engine: ingest → timeline → analysis → render. No command-line concerns.
         .target(
             name: "DebriefKit",
@@ -35,6 +37,7 @@ let package = Package(
             name: "debrief",
             dependencies: [
                 "DebriefKit",
+                "CPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPlatform
 import DebriefKit
 import Foundation
 
@@ -92,6 +93,7 @@ extension DebriefCommand {
         }
 
         func run() throws {
+            debrief_return_memory_early(128 * 1024)
             var manifestCollapse = BurstCollapser.Settings()
             if collapseWindow != nil || collapseMin != nil,
                 let input = try? IncidentLoader.load(path: path)

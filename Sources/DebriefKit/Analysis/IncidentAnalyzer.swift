@@ -33,9 +33,11 @@ public struct IncidentAnalyzer: Sendable {
     public init() {}
 
     /// Analyses `input`, returning the annotated timeline and the findings.
-    public func analyze(_ input: AnalysisInput) -> (Timeline, IncidentAnalysis) {
+    public func analyze(_ input: consuming AnalysisInput) -> (Timeline, IncidentAnalysis) {
         var input = input
+        // Take the timeline out so it is uniquely referenced and is annotated in place, not copied.
         var timeline = input.timeline
+        input.timeline = Timeline()
         CadenceAuditor().classify(&timeline, settings: input.settings)
         Deduplicator().deduplicate(&timeline, input: input)
         input.timeline = timeline

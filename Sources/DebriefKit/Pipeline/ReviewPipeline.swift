@@ -109,17 +109,18 @@ public struct ReviewPipeline: Sendable {
         var diagnostics = input.diagnostics
         for source in sources { diagnostics.append(contentsOf: source.diagnostics) }
 
-        let merged = timings.measure("merge") { TimelineBuilder().build(sources) }
+        var merged = timings.measure("merge") { TimelineBuilder().build(sources) }
         // The merged timeline holds the entries now; the per-source copies can go.
         for index in sources.indices { sources[index].entries = [] }
         let manifest = input.manifest
         let zone = manifest.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        let (timeline, analysis) = timings.measure("analyse") {
-            IncidentAnalyzer().analyze(
-                AnalysisInput(
-                    timeline: merged, sources: sources.map(\.summary), severity: manifest.severity,
-                    settings: manifest.analysis, timeZone: zone))
-        }
+        let analysisInput = AnalysisInput(
+            timeline: merged, sources: sources.map(\.summary), severity: manifest.severity, settings: manifest.analysis,
+            timeZone: zone)
+        merged = Timeline()  // the analysis input holds the only reference now, and is handed over whole
+        let started = StageTimings.now
+        let (timeline, analysis) = IncidentAnalyzer().analyze(consume analysisInput)
+        timings.record("analyse", since: started)
         for suggestion in analysis.skew {
             diagnostics.note(
                 "timestamps run \(DurationText.text(abs(suggestion.offsetSeconds))) \(suggestion.offsetSeconds > 0 ? "behind" : "ahead of") \(suggestion.reference) (\(suggestion.pairs) matching records); consider 'offset: \(DurationText.text(suggestion.offsetSeconds))' for this source in incident.yml",

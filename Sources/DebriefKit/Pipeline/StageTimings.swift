@@ -11,6 +11,15 @@ public struct StageTimings: Sendable, Hashable {
     /// Creates an empty record.
     public init() {}
 
+    /// A clock reading to pass to `record(_:since:)`.
+    public static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Records a stage that started at `start` (from `now`) and has just ended.
+    public mutating func record(_ name: String, since start: UInt64) {
+        stages.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        peakMegabytes.append(Self.peakResidentMegabytes())
+    }
+
     /// Runs `body`, recording how long it took under `name`.
     public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
