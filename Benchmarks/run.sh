@@ -10,7 +10,8 @@
 #   lnav -n -q FILES                       (lnav's headless load, detect, index and merge, with
 #                                          Benchmarks/lnav-config so it parses app.jsonl as JSON too)
 # in one session (RUNS rounds, default 3), and prints the median wall time, MB/s, lines/s, peak RSS
-# and Debrief's speed-up over lnav. Raw per-run numbers go to Benchmarks/results/.
+# and Debrief's speed-up over lnav, in wall time and in CPU time (user + system, which shared,
+# noisy machines disturb less). Raw per-run numbers go to Benchmarks/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -34,7 +35,7 @@ lnav_cmd=(env HOME="$out/lnav-home" lnav -I "$repo/Benchmarks/lnav-config" -n -q
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-printf '%-8s %-8s %9s %9s %11s %10s %8s\n' size tool wall_s MB/s lines/s peakRSS_MB ratio
+printf '%-8s %-8s %9s %9s %11s %10s %8s %7s %9s\n' size tool wall_s MB/s lines/s peakRSS_MB ratio cpu_s cpu_ratio
 for size in "${sizes[@]}"; do
   data="Benchmarks/data/${size}m"
   if [ ! -f "$data/nginx-access.log" ]; then
@@ -47,23 +48,26 @@ for size in "${sizes[@]}"; do
   : > "$out/debrief.times"
   : > "$out/lnav.times"
   for round in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$out/t" "$debrief" build "$data" --out "$out/report" --format json --quiet
+    /usr/bin/time -f "%e %M %U %S" -o "$out/t" "$debrief" build "$data" --out "$out/report" --format json --quiet
     cat "$out/t" >> "$out/debrief.times"
-    /usr/bin/time -f "%e %M" -o "$out/t" "${lnav_cmd[@]}" "${files[@]}" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%e %M %U %S" -o "$out/t" "${lnav_cmd[@]}" "${files[@]}" > /dev/null 2>&1 || true
     cat "$out/t" >> "$out/lnav.times"
   done
   {
     echo "size=${size}MB bytes=$bytes lines=$lines runs=$runs load=$(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "debrief (wall_s maxRSS_KB): $(tr '\n' '|' < "$out/debrief.times")"
-    echo "lnav    (wall_s maxRSS_KB): $(tr '\n' '|' < "$out/lnav.times")"
+    echo "debrief (wall_s maxRSS_KB user_s sys_s): $(tr '\n' '|' < "$out/debrief.times")"
+    echo "lnav    (wall_s maxRSS_KB user_s sys_s): $(tr '\n' '|' < "$out/lnav.times")"
   } >> "$results"
   d_wall=$(cut -d' ' -f1 "$out/debrief.times" | median)
   l_wall=$(cut -d' ' -f1 "$out/lnav.times" | median)
   d_rss=$(cut -d' ' -f2 "$out/debrief.times" | sort -n | tail -1)
   l_rss=$(cut -d' ' -f2 "$out/lnav.times" | sort -n | tail -1)
-  awk -v s="$size" -v b="$bytes" -v l="$lines" -v dw="$d_wall" -v lw="$l_wall" -v dr="$d_rss" -v lr="$l_rss" 'BEGIN {
-    printf "%-8s %-8s %9.2f %9.1f %11.0f %10.0f %7.2fx\n", s "MB", "debrief", dw, b / 1e6 / dw, l / dw, dr / 1024, lw / dw
-    printf "%-8s %-8s %9.2f %9.1f %11.0f %10.0f %8s\n", s "MB", "lnav", lw, b / 1e6 / lw, l / lw, lr / 1024, "1.00x"
+  d_cpu=$(awk '{ print $3 + $4 }' "$out/debrief.times" | median)
+  l_cpu=$(awk '{ print $3 + $4 }' "$out/lnav.times" | median)
+  awk -v s="$size" -v b="$bytes" -v l="$lines" -v dw="$d_wall" -v lw="$l_wall" -v dr="$d_rss" -v lr="$l_rss" \
+      -v dc="$d_cpu" -v lc="$l_cpu" 'BEGIN {
+    printf "%-8s %-8s %9.2f %9.1f %11.0f %10.0f %7.2fx %7.2f %8.2fx\n", s "MB", "debrief", dw, b / 1e6 / dw, l / dw, dr / 1024, lw / dw, dc, lc / dc
+    printf "%-8s %-8s %9.2f %9.1f %11.0f %10.0f %8s %7.2f %9s\n", s "MB", "lnav", lw, b / 1e6 / lw, l / lw, lr / 1024, "1.00x", lc, "1.00x"
   }'
 done
 echo "raw runs: $results" >&2

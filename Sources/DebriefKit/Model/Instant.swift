@@ -81,8 +81,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
     public var iso8601: String {
         let c = civil
         guard (0...9999).contains(c.year) else {
-            return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):"
-                + "\(pad(c.second, 2)).\(pad(c.nanosecond / 1_000_000, 3))Z"
+            return Self.dateAndTime(c) + "." + pad(c.nanosecond / 1_000_000, 3) + "Z"
         }
         return String(unsafeUninitializedCapacity: 24) { buffer in
             func put(_ value: Int, _ width: Int, at offset: Int) {
@@ -92,28 +91,28 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
                     value /= 10
                 }
             }
-            put(c.year, 4, at: 0)
-            buffer[4] = 0x2D
-            put(c.month, 2, at: 5)
-            buffer[7] = 0x2D
-            put(c.day, 2, at: 8)
-            buffer[10] = 0x54
-            put(c.hour, 2, at: 11)
-            buffer[13] = 0x3A
-            put(c.minute, 2, at: 14)
-            buffer[16] = 0x3A
-            put(c.second, 2, at: 17)
-            buffer[19] = 0x2E
-            put(c.nanosecond / 1_000_000, 3, at: 20)
-            buffer[23] = 0x5A
+            for (offset, byte) in [(4, UInt8(0x2D)), (7, 0x2D), (10, 0x54), (13, 0x3A), (16, 0x3A), (19, 0x2E), (23, 0x5A)] {
+                buffer[offset] = byte
+            }
+            for (value, width, offset) in [
+                (c.year, 4, 0), (c.month, 2, 5), (c.day, 2, 8), (c.hour, 2, 11), (c.minute, 2, 14), (c.second, 2, 17),
+                (c.nanosecond / 1_000_000, 3, 20),
+            ] {
+                put(value, width, at: offset)
+            }
             return 24
         }
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss` of civil fields.
+    static func dateAndTime(_ c: CivilDateTime) -> String {
+        "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
     }
 
     /// ISO 8601 in UTC with as many fraction digits as needed (none, 3, 6 or 9).
     public var iso8601Exact: String {
         let c = civil
-        var text = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+        var text = Self.dateAndTime(c)
         if c.nanosecond != 0 {
             if c.nanosecond % 1_000_000 == 0 {
                 text += "." + pad(c.nanosecond / 1_000_000, 3)

@@ -114,17 +114,7 @@ public enum TimestampParser {
         guard let month = monthName(bytes, index), byte(bytes, index + 3) == 0x20 else { return nil }
         var i = index + 4
         if byte(bytes, i) == 0x20 { i += 1 }
-        var day = 0
-        if let d = digits(bytes, i, 2) {
-            day = d
-            i += 2
-        } else if let d = digits(bytes, i, 1) {
-            day = d
-            i += 1
-        } else {
-            return nil
-        }
-        guard byte(bytes, i) == 0x20 else { return nil }
+        guard let day = dayOfMonth(bytes, &i), byte(bytes, i) == 0x20 else { return nil }
         i += 1
         var year = 0
         var hasYear = false
@@ -180,17 +170,8 @@ public enum TimestampParser {
             if byte(bytes, i) == 0x2C { i += 1 }
             while byte(bytes, i) == 0x20 { i += 1 }
         }
-        var day = 0
-        if let d = digits(bytes, i, 2) {
-            day = d
-            i += 2
-        } else if let d = digits(bytes, i, 1) {
-            day = d
-            i += 1
-        } else {
-            return nil
-        }
-        guard byte(bytes, i) == 0x20, let month = monthName(bytes, i + 1), byte(bytes, i + 4) == 0x20,
+        guard let day = dayOfMonth(bytes, &i), byte(bytes, i) == 0x20, let month = monthName(bytes, i + 1),
+            byte(bytes, i + 4) == 0x20,
             let year = digits(bytes, i + 5, 4), byte(bytes, i + 9) == 0x20
         else { return nil }
         i += 10
@@ -334,6 +315,20 @@ public enum TimestampParser {
             value = value * 10 + Int(digit)
         }
         return value
+    }
+
+    /// A day of month written with one or two digits at `index`; advances `index` past it.
+    @inline(__always)
+    static func dayOfMonth(_ bytes: UnsafeRawBufferPointer, _ index: inout Int) -> Int? {
+        if let day = digits(bytes, index, 2) {
+            index += 2
+            return day
+        }
+        if let day = digits(bytes, index, 1) {
+            index += 1
+            return day
+        }
+        return nil
     }
 
     /// `hh:mm:ss` at `index`; returns the fields and the index after them.
